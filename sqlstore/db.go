@@ -1,0 +1,228 @@
+// Package sqlstore keeps Jalin's data in SQLite or PostgreSQL behind one code
+// path: the same SQL (written with ? placeholders, in the subset both engines
+// accept), the same migrations and the same tests run on either engine.
+// SQLite serves a single office on one machine with nothing to install;
+// PostgreSQL serves a shared deployment.
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // registers "pgx"
+	_ "modernc.org/sqlite"             // registers "sqlite"
+
+	"github.com/jalin-ksd/jalin"
+)
+
+// Engine names returned by DB.Engine.
+const (
+	SQLite   = "sqlite"
+	Postgres = "postgres"
+)
+
+// sqlitePragmas go into every SQLite DSN so that every pooled connection has
+// them, not just the first one: WAL lets readers run beside the writer,
+// foreign keys are off by default in SQLite, busy_timeout makes a second
+// process wait instead of failing, and synchronous=NORMAL is safe under WAL.
+const sqlitePragmas = "_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL)" +
+	"&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)"
+
+// maxCachedSQL is the longest statement whose rewriting Rebind keeps.
+const maxCachedSQL = 4096
+
+// DB is a handle on one database. On SQLite, writes go through a pool of a
+// single connection (SQLite allows one writer at a time, and queuing in Go is
+// cheaper than SQLITE_BUSY retries) and reads through a separate read-only
+// pool; on PostgreSQL both are the same pool. DB is safe for concurrent use.
+type DB struct {
+	engine string
+	write  *sql.DB
+	read   *sql.DB
+
+	rebound sync.Map // original SQL -> SQL with $n placeholders (PostgreSQL)
+}
+
+// Open connects to dsn: a postgres:// or postgresql:// URL selects
+// PostgreSQL, anything else is a SQLite file path or "file:" URI. It pings
+// the database so that a wrong DSN fails here, not on the first request. It
+// does not migrate: see Migrate and CheckSchema.
+func Open(ctx context.Context, dsn string) (*DB, error) {
+	if strings.TrimSpace(dsn) == "" {
+		return nil, jalin.Invalid("dsn", "db.dsn_empty")
+	}
+	db := &DB{}
+	var err error
+	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+		db.engine = Postgres
+		if db.write, err = sql.Open("pgx", dsn); err != nil {
+			return nil, unavailable(err)
+		}
+		db.write.SetMaxOpenConns(16)
+		db.write.SetMaxIdleConns(4)
+		db.read = db.write
+	} else {
+		db.engine = SQLite
+		sep := "?"
+		if strings.Contains(dsn, "?") {
+			sep = "&"
+		}
+		base := dsn + sep + sqlitePragmas
+		// BEGIN IMMEDIATE takes the write lock at the start of a transaction,
+		// so a transaction that reads first cannot fail later on upgrade.
+		if db.write, err = sql.Open("sqlite", base+"&_txlock=immediate"); err != nil {
+			return nil, unavailable(err)
+		}
+		db.write.SetMaxOpenConns(1)
+		if db.read, err = sql.Open("sqlite", base+"&_pragma=query_only(1)"); err != nil {
+			db.write.Close()
+			return nil, unavailable(err)
+		}
+		n := max(4, runtime.NumCPU())
+		db.read.SetMaxOpenConns(n)
+		db.read.SetMaxIdleConns(n)
+	}
+	// The writer connects first: it creates the file and switches it to WAL
+	// before a query_only reader could trip over either.
+	if err := db.Ping(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+// Engine says which engine this is: SQLite or Postgres.
+func (db *DB) Engine() string { return db.engine }
+
+// Ping checks that both pools can reach the database.
+func (db *DB) Ping(ctx context.Context) error {
+	if err := db.write.PingContext(ctx); err != nil {
+		return unavailable(err)
+	}
+	if db.read != db.write {
+		if err := db.read.PingContext(ctx); err != nil {
+			return unavailable(err)
+		}
+	}
+	return nil
+}
+
+// Close closes both pools.
+func (db *DB) Close() error {
+	err := db.write.Close()
+	if db.read != db.write {
+		err = errors.Join(err, db.read.Close())
+	}
+	return err
+}
+
+// Rebind returns q with its ? placeholders numbered $1..$n for PostgreSQL,
+// and q itself for SQLite. Our SQL never has ? inside a string literal, so a
+// plain scan is correct. Short statements, a fixed set of strings, are
+// cached; long ones (batch inserts, whose sizes vary) are rewritten each
+// time, which costs little beside sending them and keeps the cache bounded.
+func (db *DB) Rebind(q string) string {
+	if db.engine != Postgres || !strings.Contains(q, "?") {
+		return q
+	}
+	if s, ok := db.rebound.Load(q); ok {
+		return s.(string)
+	}
+	var b strings.Builder
+	b.Grow(len(q) + len(q)/4)
+	n := 0
+	for i := 0; i < len(q); i++ {
+		if q[i] != '?' {
+			b.WriteByte(q[i])
+			continue
+		}
+		n++
+		b.WriteByte('$')
+		b.WriteString(strconv.Itoa(n))
+	}
+	s := b.String()
+	if len(q) <= maxCachedSQL {
+		db.rebound.Store(q, s)
+	}
+	return s
+}
+
+// Exec runs a statement that writes, through the writer pool.
+func (db *DB) Exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	return db.write.ExecContext(ctx, db.Rebind(q), args...)
+}
+
+// Query runs a read-only query through the reader pool.
+func (db *DB) Query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	return db.read.QueryContext(ctx, db.Rebind(q), args...)
+}
+
+// QueryRow runs a read-only query returning at most one row, through the
+// reader pool.
+func (db *DB) QueryRow(ctx context.Context, q string, args ...any) *sql.Row {
+	return db.read.QueryRowContext(ctx, db.Rebind(q), args...)
+}
+
+// Tx is a write transaction; its methods rebind placeholders like DB's.
+type Tx struct {
+	tx *sql.Tx
+	db *DB
+}
+
+// Exec runs a statement inside the transaction.
+func (tx *Tx) Exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	return tx.tx.ExecContext(ctx, tx.db.Rebind(q), args...)
+}
+
+// Query runs a query inside the transaction, so it sees the transaction's
+// own writes.
+func (tx *Tx) Query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	return tx.tx.QueryContext(ctx, tx.db.Rebind(q), args...)
+}
+
+// QueryRow runs a query returning at most one row inside the transaction.
+func (tx *Tx) QueryRow(ctx context.Context, q string, args ...any) *sql.Row {
+	return tx.tx.QueryRowContext(ctx, tx.db.Rebind(q), args...)
+}
+
+// Engine says which engine the transaction runs on.
+func (tx *Tx) Engine() string { return tx.db.engine }
+
+// Tx runs fn in a write transaction: committed if fn returns nil, rolled
+// back if it returns an error or panics (the panic then goes on). Callers
+// cannot forget a rollback, and a half-done load never becomes visible.
+func (db *DB) Tx(ctx context.Context, fn func(tx *Tx) error) (err error) {
+	sqlTx, err := db.write.BeginTx(ctx, nil)
+	if err != nil {
+		return unavailable(err)
+	}
+	tx := &Tx{tx: sqlTx, db: db}
+	defer func() {
+		if p := recover(); p != nil {
+			_ = sqlTx.Rollback()
+			panic(p)
+		}
+		if err != nil {
+			_ = sqlTx.Rollback()
+		}
+	}()
+	if err = fn(tx); err != nil {
+		return err
+	}
+	if err = sqlTx.Commit(); err != nil {
+		return jalin.Wrap(fmt.Errorf("commit: %w", err), "db.commit")
+	}
+	return nil
+}
+
+// unavailable marks err as the database being out of reach, so that serve
+// answers 503 and the CLI says the database is down rather than "internal".
+func unavailable(err error) error {
+	return &jalin.Error{Code: jalin.EUnavailable, Msg: "db.unavailable", Err: err}
+}

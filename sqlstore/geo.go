@@ -1,0 +1,167 @@
+package sqlstore
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/jalin-ksd/jalin"
+	"github.com/jalin-ksd/jalin/geo"
+)
+
+// Kept is the count a GeoImport gives for a part the import left as it was.
+const Kept = -1
+
+// GeoImport records one ReplaceGeo: the rows written per part (Kept for a
+// part that was nil in the dataset) and the rows the source had that matched
+// no region, so an operator can see what each import brought.
+type GeoImport struct {
+	ID         int64
+	ImportedAt time.Time // UTC
+	Source     string
+	Boundaries int
+	Points     int
+	Adjacency  int
+	Unmatched  int
+}
+
+// GeoStats says how much geography is stored, for the status page and the
+// CLI.
+type GeoStats struct {
+	Boundaries int
+	Points     int
+	Adjacency  int
+	LastImport *time.Time // nil before the first import
+}
+
+// ReplaceGeo stores ds in one transaction: each non-nil part replaces its
+// whole table, a nil part is left as it was. Either everything is replaced
+// or nothing is: a row naming a region code that is not in the region table
+// fails the import with EInvalid "db.geo_unknown_region", leaving the
+// previous geography intact. source (a file name or URL) is recorded with
+// the counts in geo_import.
+//
+// Ids of geo_import are chosen here as the previous maximum plus one, within
+// the write transaction: portable (no SERIAL or AUTOINCREMENT), and two
+// imports racing on PostgreSQL make one of them fail rather than interleave.
+func (db *DB) ReplaceGeo(ctx context.Context, ds *geo.Dataset, source string) (GeoImport, error) {
+	if ds == nil {
+		return GeoImport{}, jalin.Invalid("dataset", "db.geo_dataset_nil")
+	}
+	imp := GeoImport{
+		ImportedAt: time.Now().UTC().Truncate(time.Microsecond),
+		Source:     source,
+		Boundaries: Kept, Points: Kept, Adjacency: Kept,
+		Unmatched: len(ds.Unmatched),
+	}
+	err := db.Tx(ctx, func(tx *Tx) error {
+		if ds.Boundaries != nil {
+			if err := tx.replaceBoundaries(ctx, ds.Boundaries); err != nil {
+				return geoError("boundaries", err)
+			}
+			imp.Boundaries = len(ds.Boundaries)
+		}
+		if ds.Points != nil {
+			if err := tx.replacePoints(ctx, ds.Points); err != nil {
+				return geoError("points", err)
+			}
+			imp.Points = len(ds.Points)
+		}
+		if ds.Adjacency != nil {
+			if err := tx.replaceAdjacency(ctx, ds.Adjacency); err != nil {
+				return geoError("adjacency", err)
+			}
+			imp.Adjacency = len(ds.Adjacency)
+		}
+		if err := tx.QueryRow(ctx, "SELECT COALESCE(MAX(id), 0) + 1 FROM geo_import").Scan(&imp.ID); err != nil {
+			return jalin.Wrap(err, "db.query")
+		}
+		_, err := tx.Exec(ctx, `INSERT INTO geo_import
+			(id, imported_at, source, boundaries, points, adjacency, unmatched)
+			VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			imp.ID, imp.ImportedAt, imp.Source, keptNull(imp.Boundaries),
+			keptNull(imp.Points), keptNull(imp.Adjacency), imp.Unmatched)
+		return jalin.Wrap(err, "db.query")
+	})
+	if err != nil {
+		return GeoImport{}, err
+	}
+	return imp, nil
+}
+
+func (tx *Tx) replaceBoundaries(ctx context.Context, bs []geo.Boundary) error {
+	if _, err := tx.Exec(ctx, "DELETE FROM region_boundary"); err != nil {
+		return err
+	}
+	return tx.insertBatches(ctx,
+		"INSERT INTO region_boundary (code, geometry, min_lon, min_lat, max_lon, max_lat)", "",
+		6, len(bs), func(i int, args []any) []any {
+			b := bs[i]
+			return append(args, b.Code, string(b.Geometry), b.BBox[0], b.BBox[1], b.BBox[2], b.BBox[3])
+		})
+}
+
+func (tx *Tx) replacePoints(ctx context.Context, ps []geo.Point) error {
+	if _, err := tx.Exec(ctx, "DELETE FROM region_point"); err != nil {
+		return err
+	}
+	return tx.insertBatches(ctx, "INSERT INTO region_point (code, lon, lat, kind)", "",
+		4, len(ps), func(i int, args []any) []any {
+			p := ps[i]
+			return append(args, p.Code, p.Lon, p.Lat, p.Kind)
+		})
+}
+
+func (tx *Tx) replaceAdjacency(ctx context.Context, as []geo.Adjacency) error {
+	if _, err := tx.Exec(ctx, "DELETE FROM region_adjacency"); err != nil {
+		return err
+	}
+	return tx.insertBatches(ctx, "INSERT INTO region_adjacency (code_a, code_b, shared_border_km)", "",
+		3, len(as), func(i int, args []any) []any {
+			a := as[i]
+			return append(args, a.A, a.B, a.SharedBorderKm)
+		})
+}
+
+// geoError turns a failed part of an import into the error to report: an
+// unknown region code is the input's fault, anything else is internal.
+func geoError(part string, err error) error {
+	if isForeignKeyViolation(err) {
+		return &jalin.Error{Code: jalin.EInvalid, Msg: "db.geo_unknown_region", Field: part, Err: err}
+	}
+	return jalin.Wrap(fmt.Errorf("replace %s: %w", part, err), "db.geo_import")
+}
+
+func keptNull(n int) any {
+	if n == Kept {
+		return nil
+	}
+	return int64(n)
+}
+
+// GeoStats counts the stored geography and gives the time of the last
+// import.
+func (db *DB) GeoStats(ctx context.Context) (GeoStats, error) {
+	var s GeoStats
+	err := db.QueryRow(ctx, `SELECT
+		(SELECT COUNT(*) FROM region_boundary),
+		(SELECT COUNT(*) FROM region_point),
+		(SELECT COUNT(*) FROM region_adjacency)`).Scan(&s.Boundaries, &s.Points, &s.Adjacency)
+	if err != nil {
+		return GeoStats{}, jalin.Wrap(err, "db.query")
+	}
+	rows, err := db.Query(ctx, "SELECT imported_at FROM geo_import ORDER BY id DESC LIMIT 1")
+	if err != nil {
+		return GeoStats{}, jalin.Wrap(err, "db.query")
+	}
+	defer rows.Close()
+	if rows.Next() {
+		var t time.Time
+		if err := rows.Scan(&t); err != nil {
+			return GeoStats{}, jalin.Wrap(err, "db.query")
+		}
+		t = t.UTC()
+		s.LastImport = &t
+	}
+	return s, jalin.Wrap(rows.Err(), "db.query")
+}
