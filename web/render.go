@@ -1,0 +1,123 @@
+package web
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"path"
+	"strings"
+
+	"github.com/jalin-ksd/jalin/i18n"
+	"github.com/jalin-ksd/jalin/region"
+)
+
+//go:embed templates
+var templateFS embed.FS
+
+// pages holds one parsed template set per page: the layout, the shared
+// partials and the page itself, parsed once at start.
+type pages struct {
+	set map[string]*template.Template
+}
+
+func loadPages(a *assets) (*pages, error) {
+	funcs := template.FuncMap{
+		"asset": a.URL,
+		"add":   func(a, b int) int { return a + b },
+		"num":   formatInt,
+		"km":    func(f float64) string { return fmt.Sprintf("%.1f", f) },
+	}
+	base, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/partials/*.html")
+	if err != nil {
+		return nil, err
+	}
+	names, err := fs.Glob(templateFS, "templates/pages/*.html")
+	if err != nil {
+		return nil, err
+	}
+	p := &pages{set: make(map[string]*template.Template)}
+	for _, n := range names {
+		t, err := template.Must(base.Clone()).ParseFS(templateFS, n)
+		if err != nil {
+			return nil, err
+		}
+		p.set[strings.TrimSuffix(path.Base(n), ".html")] = t
+	}
+	return p, nil
+}
+
+// view is what every page template receives: the request's language and
+// identity, the page title and the page's own data.
+type view struct {
+	Lang      i18n.Lang
+	RequestID string
+	Path      string // request URI, for the language switch to come back to
+	Nav       string // which navigation entry is current
+	Title     string
+	Data      any
+	cat       *i18n.Catalog
+}
+
+// T translates key into the request's language.
+func (v *view) T(key string, args ...any) string { return v.cat.T(v.Lang, key, args...) }
+
+// Langs lists the languages to switch to.
+func (v *view) Langs() []i18n.Lang { return i18n.Langs }
+
+// LevelName is the translated name of a region level or kind.
+func (v *view) KindName(k region.Kind) string { return v.T("kind." + string(k)) }
+
+func (s *Server) render(w http.ResponseWriter, r *http.Request, name, nav, title string, data any) {
+	s.renderStatus(w, r, http.StatusOK, name, view{Nav: nav, Title: title, Data: data})
+}
+
+func (s *Server) renderStatus(w http.ResponseWriter, r *http.Request, status int, name string, data any) {
+	var v view
+	switch d := data.(type) {
+	case view:
+		v = d
+	case errorPage:
+		v = view{Data: d}
+	}
+	ri := info(r)
+	v.Lang, v.RequestID, v.Path, v.cat = ri.Lang, ri.ID, r.URL.RequestURI(), s.Catalog
+	if e, ok := v.Data.(errorPage); ok {
+		v.Title = v.T("error.title", e.Status)
+	}
+	t, ok := s.pages.set[name]
+	if !ok {
+		panic("web: unknown page " + name)
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "layout.html", &v); err != nil {
+		s.Logger.Error("render", "page", name, "request_id", ri.ID, "error", err)
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	_, _ = w.Write(buf.Bytes())
+}
+
+// formatInt writes n with Indonesian-style thousands separators (dots), which
+// both languages' readers in Indonesia recognise.
+func formatInt(n int) string {
+	s := fmt.Sprint(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte('.')
+		}
+		b.WriteRune(c)
+	}
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
+}

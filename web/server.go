@@ -1,0 +1,105 @@
+// Package web is Jalin's HTTP adapter: the server-rendered pages, the JSON
+// API under /api/v1, health and metrics. Handlers are thin: they parse the
+// request, ask the domain packages, and render. Every route is listed in
+// routes() so that tests can enumerate them.
+package web
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+
+	"github.com/jalin-ksd/jalin/config"
+	"github.com/jalin-ksd/jalin/geo"
+	"github.com/jalin-ksd/jalin/i18n"
+	"github.com/jalin-ksd/jalin/region"
+)
+
+// GeoReader is what the pages and API read of the imported geography.
+type GeoReader interface {
+	Boundaries(ctx context.Context, codes []string) ([]geo.Boundary, error)
+	Points(ctx context.Context, codes []string) ([]geo.Point, error)
+	Neighbours(ctx context.Context, code string) ([]geo.Adjacency, error)
+}
+
+// Deps are the parts the server is built from; cmd/jalin wires them.
+type Deps struct {
+	Config  config.Config
+	Logger  *slog.Logger
+	Catalog *i18n.Catalog
+	Regions *region.Directory
+	Geo     GeoReader
+	// Ready reports whether the server can serve (the database answers).
+	Ready   func(ctx context.Context) error
+	Version string
+}
+
+// Server serves Jalin over HTTP.
+type Server struct {
+	Deps
+	pages   *pages
+	assets  *assets
+	metrics *metrics
+	handler http.Handler
+}
+
+// Route is one registered route, for documentation and the tests that must
+// call every route.
+type Route struct {
+	Method  string
+	Pattern string
+	API     bool
+	handler http.HandlerFunc
+}
+
+// New builds the server and its routes.
+func New(d Deps) (*Server, error) {
+	s := &Server{Deps: d}
+	var err error
+	if s.assets, err = loadAssets(); err != nil {
+		return nil, err
+	}
+	if s.pages, err = loadPages(s.assets); err != nil {
+		return nil, err
+	}
+	s.metrics = newMetrics()
+	mux := http.NewServeMux()
+	for _, rt := range s.Routes() {
+		mux.HandleFunc(rt.Method+" "+rt.Pattern, rt.handler)
+	}
+	mux.HandleFunc("/", s.notFound)
+	s.handler = s.middleware(mux)
+	return s, nil
+}
+
+// Handler returns the server's root handler with all middleware.
+func (s *Server) Handler() http.Handler { return s.handler }
+
+// Routes lists every route the server answers, pages first, then the API.
+func (s *Server) Routes() []Route {
+	ui := func(method, pattern string, h http.HandlerFunc) Route {
+		return Route{Method: method, Pattern: pattern, handler: h}
+	}
+	api := func(method, pattern string, h http.HandlerFunc) Route {
+		return Route{Method: method, Pattern: pattern, API: true, handler: h}
+	}
+	return []Route{
+		ui("GET", "/{$}", s.home),
+		ui("GET", "/regions", s.regionBrowser),
+		ui("GET", "/regions/{code}", s.regionPage),
+		ui("GET", "/lang/{lang}", s.switchLang),
+		ui("GET", "/static/{hash}/{path...}", s.static),
+		ui("GET", "/favicon.ico", s.favicon),
+		ui("GET", "/healthz", s.healthz),
+		ui("GET", "/readyz", s.readyz),
+		ui("GET", "/metrics", s.metrics.serve),
+
+		api("GET", "/api/v1/openapi.json", s.apiOpenAPI),
+		api("GET", "/api/v1/regions", s.apiRegionList),
+		api("GET", "/api/v1/regions/{code}", s.apiRegionGet),
+		api("GET", "/api/v1/regions/{code}/geometry", s.apiRegionGeometry),
+		api("GET", "/api/v1/regions/{code}/points", s.apiRegionPoints),
+		api("GET", "/api/v1/sectors", s.apiSectors),
+		api("GET", "/api/v1/urusan", s.apiUrusan),
+	}
+}

@@ -1,0 +1,49 @@
+package web
+
+import (
+	"io/fs"
+	"regexp"
+	"testing"
+
+	"github.com/jalin-ksd/jalin/i18n"
+)
+
+// Every literal message key used in a template must exist in every
+// language, so that no page shows a raw key.
+func TestTemplateKeysExist(t *testing.T) {
+	cat := i18n.MustLoad()
+	re := regexp.MustCompile(`\.T "([a-z0-9_.]+)"`)
+	n := 0
+	err := fs.WalkDir(templateFS, "templates", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, _ := templateFS.ReadFile(p)
+		for _, m := range re.FindAllStringSubmatch(string(b), -1) {
+			n++
+			if !cat.Has(m[1]) {
+				t.Errorf("%s uses unknown message key %q", p, m[1])
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n < 20 {
+		t.Fatalf("found only %d keys; is the pattern right?", n)
+	}
+	for _, k := range []string{"level.1", "level.2", "level.3", "level.4", "kind.provinsi", "kind.kabupaten", "kind.kota", "kind.kecamatan", "kind.desa", "kind.kelurahan", "lang.id", "lang.en"} {
+		if !cat.Has(k) {
+			t.Errorf("computed key %q missing", k)
+		}
+	}
+}
+
+func TestFormatInt(t *testing.T) {
+	for n, want := range map[int]string{0: "0", 999: "999", 1000: "1.000", 83762: "83.762", 1234567: "1.234.567", -1500: "-1.500"} {
+		if got := formatInt(n); got != want {
+			t.Errorf("formatInt(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
