@@ -1,0 +1,95 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/jalin-ksd/jalin/sqlstore/sqlstoretest"
+)
+
+// runJalin runs the command line with the given environment and returns its
+// exit code and output.
+func runJalin(t *testing.T, env map[string]string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(context.Background(), args, &out, &errb, func(k string) string { return env[k] })
+	return code, out.String(), errb.String()
+}
+
+// engines gives the database settings to run a command test on: SQLite
+// always, PostgreSQL when configured.
+func engines(t *testing.T) map[string]func(t *testing.T) map[string]string {
+	m := map[string]func(t *testing.T) map[string]string{
+		"sqlite": func(t *testing.T) map[string]string {
+			return map[string]string{"JALIN_DATA_DIR": t.TempDir(), "JALIN_LOG_LEVEL": "warn"}
+		},
+	}
+	if os.Getenv("JALIN_TEST_POSTGRES") != "" {
+		m["postgres"] = func(t *testing.T) map[string]string {
+			return map[string]string{"JALIN_DB": sqlstoretest.DSN(t, "postgres"), "JALIN_DATA_DIR": t.TempDir(), "JALIN_LOG_LEVEL": "warn"}
+		}
+	}
+	return m
+}
+
+func TestUsageAndVersion(t *testing.T) {
+	if code, out, _ := runJalin(t, nil, "version"); code != 0 || !strings.HasPrefix(out, "jalin ") {
+		t.Errorf("version: %d %q", code, out)
+	}
+	if code, _, errs := runJalin(t, nil, "frobnicate"); code != exitUsage || !strings.Contains(errs, `unknown command "frobnicate"`) {
+		t.Errorf("unknown command: %d %q", code, errs)
+	}
+	if code, out, _ := runJalin(t, nil, "help"); code != 0 || !strings.Contains(out, "serve") {
+		t.Errorf("help: %d %q", code, out)
+	}
+}
+
+func TestBadSettingsAreNamed(t *testing.T) {
+	code, _, errs := runJalin(t, map[string]string{"JALIN_LOG_FORMAT": "xml"}, "migrate", "--addr", "nope")
+	if code != exitUsage || !strings.Contains(errs, "--addr") || !strings.Contains(errs, "--log-format (JALIN_LOG_FORMAT)") {
+		t.Errorf("%d %q", code, errs)
+	}
+}
+
+func TestMigrateAndImportGeo(t *testing.T) {
+	for name, envFor := range engines(t) {
+		t.Run(name, func(t *testing.T) {
+			env := envFor(t)
+			code, out, errs := runJalin(t, env, "migrate")
+			if code != 0 || !strings.Contains(out, "91599 regions") {
+				t.Fatalf("migrate: %d %q %q", code, out, errs)
+			}
+			dir := t.TempDir()
+			write := func(name, body string) string {
+				p := filepath.Join(dir, name)
+				if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return p
+			}
+			good := write("adj.csv", "code_a,code_b,shared_border_km\n32.04,32.73,40.5\n32.73,99.01,1\n")
+			code, out, errs = runJalin(t, env, "import", "geo", good)
+			if code != 0 || !strings.Contains(out, "1 adjacency pairs (1 unmatched") || !strings.Contains(errs, "adj.csv:3") {
+				t.Fatalf("import: %d %q %q", code, out, errs)
+			}
+			// --strict refuses the unmatched row and changes nothing.
+			code, _, errs = runJalin(t, env, "import", "geo", "--strict", good)
+			if code != exitData || !strings.Contains(errs, "nothing was imported") {
+				t.Errorf("strict: %d %q", code, errs)
+			}
+			bad := write("bad.geojson", "{\"type\":\"FeatureCollection\",\"features\":[\n{\"type\":\"Feature\",\"properties\":{\"code\":\"32.73\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[107,-7],[108,-7],[108,-6]]]}}]}\n")
+			code, _, errs = runJalin(t, env, "import", "geo", bad)
+			if code != exitData || !strings.Contains(errs, "bad.geojson:2:") {
+				t.Errorf("bad geojson: %d %q", code, errs)
+			}
+			code, _, errs = runJalin(t, env, "import", "geo", filepath.Join(dir, "missing.csv"))
+			if code != exitData || !strings.Contains(errs, "missing.csv") {
+				t.Errorf("missing file: %d %q", code, errs)
+			}
+		})
+	}
+}
