@@ -23,8 +23,8 @@ type assets struct {
 }
 
 type asset struct {
-	body []byte
-	hash string
+	body  []byte
+	hash  string
 	ctype string
 }
 
