@@ -1,0 +1,63 @@
+package access
+
+// Action is something an actor does to a resource. Each action has one rule
+// in the policy table below; Authorize reads the table and nothing else, so
+// the whole permission model is reviewable on one screen.
+//
+// Adding an action (the cooperation issue will add, for example,
+// CreateCooperation, EditCooperation, TransitionCooperation and
+// UploadDocument) takes three steps: declare the constant here, give it a
+// rule in policy, and add its rows to the expected matrix in
+// authorize_test.go, which fails until every action has them. Rules that
+// depend on the object's state (a cooperation's stage) belong in that
+// domain's guards, called after Authorize, not in this table.
+type Action string
+
+const (
+	ViewRegion       Action = "view_region"        // the region reference: public
+	ViewUser         Action = "view_user"          // another user's account
+	ManageUser       Action = "manage_user"        // create, update, disable, reset the password of another user
+	ViewAudit        Action = "view_audit"         // an object's history
+	VerifyAudit      Action = "verify_audit"       // check the audit chain
+	ManageOwnAccount Action = "manage_own_account" // own profile, password, language, API tokens, logout everywhere
+	ViewOrg          Action = "view_org"           // third-party organisations
+	ManageOrg        Action = "manage_org"         // create, update, disable them
+)
+
+// Actions lists every action, for tests and documentation.
+var Actions = []Action{
+	ViewRegion, ViewUser, ManageUser, ViewAudit, VerifyAudit,
+	ManageOwnAccount, ViewOrg, ManageOrg,
+}
+
+// rule says who may do an action to a resource they can see (Visible).
+type rule struct {
+	public bool   // anyone, the anonymous public included
+	roles  []Role // these roles, on any visible resource
+	owner  bool   // the resource's owner, whatever his role
+	// notOwn refuses the action on the actor's own resource even to the
+	// roles above.
+	notOwn bool
+	// reveal: for owner actions, the roles that get "forbidden" rather than
+	// "not found" on someone else's visible resource.
+	reveal []Role
+}
+
+var (
+	admins           = []Role{NationalAdmin, ProvinceAdmin, RegencyAdmin}
+	adminsAndAnalyst = []Role{NationalAdmin, NationalAnalyst, ProvinceAdmin, RegencyAdmin}
+)
+
+// policy is the permission table. Visibility (scope, organisation,
+// ownership, publication) is checked before it, so "admins" here means "an
+// administrator whose scope covers the object".
+var policy = map[Action]rule{
+	ViewRegion:       {public: true},
+	ViewUser:         {roles: adminsAndAnalyst},
+	ManageUser:       {roles: admins, notOwn: true},
+	ViewAudit:        {roles: adminsAndAnalyst},
+	VerifyAudit:      {roles: []Role{NationalAdmin}},
+	ManageOwnAccount: {owner: true, reveal: admins},
+	ViewOrg:          {roles: admins},
+	ManageOrg:        {roles: admins},
+}
