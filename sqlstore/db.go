@@ -47,6 +47,7 @@ type DB struct {
 	read   *sql.DB
 
 	rebound sync.Map // original SQL -> SQL with $n placeholders (PostgreSQL)
+	now     clock    // the clock for stored times, nil for time.Now; see SetNow
 }
 
 // Open connects to dsn: a postgres:// or postgresql:// URL selects
