@@ -87,7 +87,7 @@ func (a *App) Start(ctx context.Context) error {
 	var err error
 	a.web, err = web.New(web.Deps{
 		Config: a.Config, Logger: a.Logger, Catalog: a.Catalog, Regions: a.Regions,
-		Geo: a.DB, Ready: a.DB.Ping, Version: Version,
+		Geo: a.DB, Accounts: a.DB, Ready: a.DB.Ping, Version: Version, Now: a.DB.Now,
 	})
 	if err != nil {
 		return err

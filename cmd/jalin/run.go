@@ -12,6 +12,7 @@ import (
 	"github.com/jalin-ksd/jalin"
 	"github.com/jalin-ksd/jalin/app"
 	"github.com/jalin-ksd/jalin/config"
+	"github.com/jalin-ksd/jalin/demo"
 	"github.com/jalin-ksd/jalin/geo"
 	"github.com/jalin-ksd/jalin/i18n"
 )
@@ -27,6 +28,7 @@ const (
 // env is what a command runs with; tests give their own.
 type env struct {
 	ctx    context.Context
+	stdin  io.Reader
 	stdout io.Writer
 	stderr io.Writer
 	getenv func(string) string
@@ -42,12 +44,14 @@ func commands() []command {
 		{"serve", "run the web server and API (add --demo for the demo data)", cmdServe},
 		{"migrate", "apply database migrations and load the region reference", cmdMigrate},
 		{"import", "import data: geo FOLDER|FILE...", cmdImport},
+		{"user", "manage accounts: add, passwd, disable, enable, list", cmdUser},
+		{"audit", "check the audit trail: verify", cmdAudit},
 		{"version", "print the version", cmdVersion},
 	}
 }
 
-func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) int {
-	e := env{ctx: ctx, stdout: stdout, stderr: stderr, getenv: getenv}
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
+	e := env{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv}
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		usage(stdout)
 		if len(args) == 0 {
@@ -155,7 +159,7 @@ func cmdServe(e env, args []string) int {
 	}
 	defer a.Close()
 	if cfg.Demo {
-		if err := loadDemo(e.ctx, a); err != nil {
+		if err := demo.Load(e.ctx, a); err != nil {
 			fail(e, err)
 			return exitFailure
 		}

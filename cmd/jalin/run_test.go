@@ -16,7 +16,7 @@ import (
 func runJalin(t *testing.T, env map[string]string, args ...string) (int, string, string) {
 	t.Helper()
 	var out, errb bytes.Buffer
-	code := run(context.Background(), args, &out, &errb, func(k string) string { return env[k] })
+	code := run(context.Background(), args, strings.NewReader(""), &out, &errb, func(k string) string { return env[k] })
 	return code, out.String(), errb.String()
 }
 
@@ -89,6 +89,62 @@ func TestMigrateAndImportGeo(t *testing.T) {
 			code, _, errs = runJalin(t, env, "import", "geo", filepath.Join(dir, "missing.csv"))
 			if code != exitData || !strings.Contains(errs, "missing.csv") {
 				t.Errorf("missing file: %d %q", code, errs)
+			}
+		})
+	}
+}
+
+func TestUserCommandsAndAuditVerify(t *testing.T) {
+	for name, envFor := range engines(t) {
+		t.Run(name, func(t *testing.T) {
+			env := envFor(t)
+			in := func(s string) func(*testing.T, ...string) (int, string, string) {
+				return func(t *testing.T, args ...string) (int, string, string) {
+					var out, errb bytes.Buffer
+					code := run(context.Background(), args, strings.NewReader(s), &out, &errb, func(k string) string { return env[k] })
+					return code, out.String(), errb.String()
+				}
+			}
+			code, out, errs := in("first-admin-password\n")(t, "user", "add", "--username", "Admin.Pusat", "--name", "Admin Pusat", "--role", "national_admin")
+			if code != 0 || !strings.Contains(out, "created user admin.pusat") {
+				t.Fatalf("add: %d %q %q", code, out, errs)
+			}
+			code, _, errs = in("another-good-pass\n")(t, "user", "add", "--username", "kota.admin", "--name", "Kota", "--role", "regency_admin", "--region", "32")
+			if code != exitUsage || !strings.Contains(errs, "32") {
+				t.Errorf("a regency role with a province code: %d %q", code, errs)
+			}
+			code, _, errs = in("short\n")(t, "user", "add", "--username", "kota.admin", "--name", "Kota", "--role", "regency_admin", "--region", "32.73")
+			if code != exitUsage || !strings.Contains(errs, "10") {
+				t.Errorf("a short password: %d %q", code, errs)
+			}
+			if code, _, errs = in("another-good-pass\n")(t, "user", "add", "--username", "kota.admin", "--name", "Kota", "--role", "regency_admin", "--region", "32.73"); code != 0 {
+				t.Fatalf("add regency admin: %d %q", code, errs)
+			}
+			if code, _, errs = in("")(t, "user", "add", "--username", "admin.pusat", "--name", "Again", "--role", "national_analyst"); code != exitUsage {
+				t.Errorf("duplicate username: %d %q", code, errs)
+			}
+			if code, out, _ = in("a-new-password-1\n")(t, "user", "passwd", "kota.admin"); code != 0 || !strings.Contains(out, "password of kota.admin changed") {
+				t.Errorf("passwd: %d %q", code, out)
+			}
+			if code, out, _ = in("")(t, "user", "disable", "kota.admin"); code != 0 {
+				t.Errorf("disable: %d %q", code, out)
+			}
+			code, out, _ = in("")(t, "user", "list", "--region", "32")
+			if code != 0 || !strings.Contains(out, "kota.admin") || strings.Contains(out, "admin.pusat") || !strings.Contains(out, "disabled") {
+				t.Errorf("list: %d %q", code, out)
+			}
+			if code, out, _ = in("")(t, "audit", "verify"); code != 0 || !strings.Contains(out, "audit chain OK: 4 records") {
+				t.Fatalf("verify: %d %q", code, out)
+			}
+			// Tamper with a stored record: verify must name it.
+			db := openDB(t, env)
+			if _, err := db.Exec(context.Background(), "UPDATE audit_log SET after_json = ? WHERE seq = 2", `{"role":"national_admin"}`); err != nil {
+				t.Fatal(err)
+			}
+			db.Close()
+			code, out, _ = in("")(t, "audit", "verify")
+			if code != exitFailure || !strings.Contains(out, "BROKEN at seq 2") {
+				t.Errorf("tampered: %d %q", code, out)
 			}
 		})
 	}
