@@ -13,13 +13,19 @@ import (
 
 	"github.com/klauspost/compress/gzhttp"
 
+	"github.com/jalin-ksd/jalin/access"
 	"github.com/jalin-ksd/jalin/i18n"
+	"github.com/jalin-ksd/jalin/sqlstore"
 )
 
 // reqInfo is what middleware learns about a request once, for every handler.
 type reqInfo struct {
-	ID   string
-	Lang i18n.Lang
+	ID       string
+	Lang     i18n.Lang
+	Actor    access.Actor      // who asks; access.Anonymous for the public
+	User     *sqlstore.User    // the signed-in user, if any
+	Session  *sqlstore.Session // the browser session (also before login), if any
+	ViaToken bool              // authenticated by an API token, not a cookie
 }
 
 type ctxKey struct{}
@@ -43,8 +49,10 @@ func (s *Server) middleware(next http.Handler) http.Handler {
 	if err != nil {
 		panic(err) // only fails on invalid static options
 	}
-	h := s.recoverer(next)
+	h := s.csrfProtect(next)
+	h = s.authenticate(h)
 	h = s.langMiddleware(h)
+	h = s.recoverer(h)
 	h = gz(h)
 	h = s.securityHeaders(h)
 	h = s.logRequests(h)
@@ -140,9 +148,7 @@ func (s *Server) langMiddleware(next http.Handler) http.Handler {
 		if l, ok := i18n.Parse(r.URL.Query().Get("lang")); ok {
 			ri.Lang = l
 		} else if c, err := r.Cookie(langCookie); err == nil {
-			if l, ok := i18n.Parse(c.Value); ok {
-				ri.Lang = l
-			}
+			ri.Lang = langOf(c.Value, ri.Lang)
 		} else if h := r.Header.Get("Accept-Language"); h != "" && isAPI(r) {
 			// Machine clients say what they want in the header; pages
 			// stay Indonesian until a person chooses otherwise, since
@@ -170,4 +176,12 @@ func (s *Server) recoverer(next http.Handler) http.Handler {
 		}()
 		next.ServeHTTP(w, r)
 	})
+}
+
+// langOf returns the language named by s, or def.
+func langOf(s string, def i18n.Lang) i18n.Lang {
+	if l, ok := i18n.Parse(s); ok {
+		return l
+	}
+	return def
 }

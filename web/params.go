@@ -38,9 +38,9 @@ var levelNames = map[string]region.Level{
 // the pages) and names the first parameter that is malformed.
 func parseRegionQuery(v url.Values, dir *region.Directory) (regionQuery, error) {
 	q := regionQuery{Limit: defaultLimit}
-	q.Text = strings.TrimSpace(v.Get("q"))
-	if !utf8.ValidString(q.Text) || utf8.RuneCountInString(q.Text) > maxQueryLen {
-		return q, jalin.Invalid("q", "error.param_too_long", "q", maxQueryLen)
+	var err error
+	if q.Text, err = textParam(v, "q", maxQueryLen); err != nil {
+		return q, err
 	}
 	if s := v.Get("level"); s != "" {
 		l, ok := levelNames[strings.ToLower(s)]
@@ -58,7 +58,6 @@ func parseRegionQuery(v url.Values, dir *region.Directory) (regionQuery, error) 
 		}
 		q.Parent = s
 	}
-	var err error
 	if q.Limit, err = intParam(v, "limit", defaultLimit, 1, maxLimit); err != nil {
 		return q, err
 	}
@@ -136,4 +135,18 @@ func lookupRegion(dir *region.Directory, code string) (region.Region, error) {
 		return region.Region{}, &jalin.Error{Code: jalin.ENotFound, Msg: "error.region_not_found", Args: []any{code}, Err: jalin.ErrNotFound}
 	}
 	return r, nil
+}
+
+// textParam reads a free-text parameter: valid UTF-8 without control
+// characters (which no search needs and PostgreSQL refuses), at most max
+// characters, trimmed.
+func textParam(v url.Values, name string, max int) (string, error) {
+	s := strings.TrimSpace(v.Get(name))
+	if !utf8.ValidString(s) || strings.ContainsFunc(s, func(r rune) bool { return r < 0x20 || r == 0x7f }) {
+		return "", jalin.Invalid(name, "error.param_text", name)
+	}
+	if utf8.RuneCountInString(s) > max {
+		return "", jalin.Invalid(name, "error.param_too_long", name, max)
+	}
+	return s, nil
 }

@@ -9,9 +9,12 @@ import (
 	"net/http"
 	"path"
 	"strings"
+	"time"
 
+	"github.com/jalin-ksd/jalin/access"
 	"github.com/jalin-ksd/jalin/i18n"
 	"github.com/jalin-ksd/jalin/region"
+	"github.com/jalin-ksd/jalin/sqlstore"
 )
 
 //go:embed templates
@@ -29,6 +32,7 @@ func loadPages(a *assets) (*pages, error) {
 		"add":   func(a, b int) int { return a + b },
 		"num":   formatInt,
 		"km":    func(f float64) string { return fmt.Sprintf("%.1f", f) },
+		"date":  func(t time.Time) string { return t.UTC().Format("2006-01-02 15:04 UTC") },
 	}
 	base, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/partials/*.html")
 	if err != nil {
@@ -58,7 +62,33 @@ type view struct {
 	Nav       string // which navigation entry is current
 	Title     string
 	Data      any
+	User      *sqlstore.User // the signed-in user, or nil
+	Actor     access.Actor
+	CSRF      string // the session's CSRF token, for forms and htmx
 	cat       *i18n.Catalog
+	regions   *region.Directory
+}
+
+// Can reports whether the signed-in user may do act in its own region;
+// the layout uses it to show only the navigation that leads somewhere.
+func (v *view) Can(act string) bool {
+	return !v.Actor.IsAnonymous() && access.Authorize(v.Actor, access.Action(act), homeResource(v.Actor, "")) == nil
+}
+
+// RoleName is the translated name of a role.
+func (v *view) RoleName(r access.Role) string { return v.T("role." + string(r)) }
+
+// RegionName names a region code for display.
+func (v *view) RegionName(code string) string {
+	if code == "" {
+		return v.T("users.national")
+	}
+	if v.regions != nil {
+		if r, ok := v.regions.Get(code); ok {
+			return r.Name
+		}
+	}
+	return code
 }
 
 // T translates key into the request's language.
@@ -83,7 +113,11 @@ func (s *Server) renderStatus(w http.ResponseWriter, r *http.Request, status int
 		v = view{Data: d}
 	}
 	ri := info(r)
-	v.Lang, v.RequestID, v.Path, v.cat = ri.Lang, ri.ID, r.URL.RequestURI(), s.Catalog
+	v.Lang, v.RequestID, v.Path, v.cat, v.regions = ri.Lang, ri.ID, r.URL.RequestURI(), s.Catalog, s.Regions
+	v.User, v.Actor = ri.User, ri.Actor
+	if ri.Session != nil {
+		v.CSRF = ri.Session.CSRF
+	}
 	if e, ok := v.Data.(errorPage); ok {
 		v.Title = v.T("error.title", e.Status)
 	}

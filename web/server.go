@@ -8,7 +8,9 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"time"
 
+	"github.com/jalin-ksd/jalin/auth"
 	"github.com/jalin-ksd/jalin/config"
 	"github.com/jalin-ksd/jalin/geo"
 	"github.com/jalin-ksd/jalin/i18n"
@@ -29,18 +31,25 @@ type Deps struct {
 	Catalog *i18n.Catalog
 	Regions *region.Directory
 	Geo     GeoReader
+	// Accounts keeps users, sessions, tokens and the audit trail.
+	Accounts AccountStore
 	// Ready reports whether the server can serve (the database answers).
 	Ready   func(ctx context.Context) error
 	Version string
+	// Now is the clock (tests set it); nil means time.Now.
+	Now func() time.Time
+	// Throttle is the login lockout policy.
+	Throttle auth.Throttle
 }
 
 // Server serves Jalin over HTTP.
 type Server struct {
 	Deps
-	pages   *pages
-	assets  *assets
-	metrics *metrics
-	handler http.Handler
+	pages     *pages
+	assets    *assets
+	metrics   *metrics
+	handler   http.Handler
+	dummyHash string // verified against when a username is unknown
 }
 
 // Route is one registered route, for documentation and the tests that must
@@ -63,6 +72,12 @@ func New(d Deps) (*Server, error) {
 		return nil, err
 	}
 	s.metrics = newMetrics()
+	if s.Throttle.MaxFailures == 0 {
+		s.Throttle = auth.DefaultThrottle()
+	}
+	if s.dummyHash, err = auth.HashPassword("not a real password"); err != nil {
+		return nil, err
+	}
 	mux := http.NewServeMux()
 	for _, rt := range s.Routes() {
 		mux.HandleFunc(rt.Method+" "+rt.Pattern, rt.handler)
@@ -93,6 +108,23 @@ func (s *Server) Routes() []Route {
 		ui("GET", "/healthz", s.healthz),
 		ui("GET", "/readyz", s.readyz),
 		ui("GET", "/metrics", s.metrics.serve),
+		ui("GET", "/login", s.loginForm),
+		ui("POST", "/login", s.login),
+		ui("POST", "/logout", s.logout),
+		ui("POST", "/logout/all", s.logoutAll),
+		ui("GET", "/account", s.accountPage),
+		ui("POST", "/account", s.accountProfile),
+		ui("POST", "/account/password", s.accountPassword),
+		ui("POST", "/account/tokens", s.tokenCreate),
+		ui("POST", "/account/tokens/{id}/revoke", s.tokenRevoke),
+		ui("GET", "/users", s.usersPage),
+		ui("GET", "/users/new", s.newUserPage),
+		ui("POST", "/users", s.createUserPost),
+		ui("GET", "/users/{id}", s.userPage),
+		ui("POST", "/users/{id}", s.updateUserPost),
+		ui("POST", "/users/{id}/password", s.resetPasswordPost),
+		ui("GET", "/orgs", s.orgsPage),
+		ui("POST", "/orgs", s.createOrgPost),
 
 		api("GET", "/api/v1/openapi.json", s.apiOpenAPI),
 		api("GET", "/api/v1/regions", s.apiRegionList),
@@ -101,5 +133,16 @@ func (s *Server) Routes() []Route {
 		api("GET", "/api/v1/regions/{code}/points", s.apiRegionPoints),
 		api("GET", "/api/v1/sectors", s.apiSectors),
 		api("GET", "/api/v1/urusan", s.apiUrusan),
+		api("GET", "/api/v1/me", s.apiMe),
+		api("GET", "/api/v1/users", s.apiUserList),
+		api("POST", "/api/v1/users", s.apiUserCreate),
+		api("GET", "/api/v1/users/{id}", s.apiUserGet),
+		api("PATCH", "/api/v1/users/{id}", s.apiUserUpdate),
+		api("GET", "/api/v1/users/{id}/history", s.apiUserHistory),
+		api("GET", "/api/v1/tokens", s.apiTokenList),
+		api("POST", "/api/v1/tokens", s.apiTokenCreate),
+		api("DELETE", "/api/v1/tokens/{id}", s.apiTokenRevoke),
+		api("GET", "/api/v1/orgs", s.apiOrgList),
+		api("POST", "/api/v1/orgs", s.apiOrgCreate),
 	}
 }

@@ -60,6 +60,12 @@ var testGeo = &geo.Dataset{
 // the full region reference and testGeo loaded.
 func newServer(t *testing.T, db *sqlstore.DB) *httptest.Server {
 	t.Helper()
+	_, ts := newTestServer(t, db)
+	return ts
+}
+
+func newTestServer(t *testing.T, db *sqlstore.DB) (*Server, *httptest.Server) {
+	t.Helper()
 	dir := directory(t)
 	ctx := context.Background()
 	if err := db.LoadRegions(ctx, dir.All(), region.Version()); err != nil {
@@ -70,14 +76,14 @@ func newServer(t *testing.T, db *sqlstore.DB) *httptest.Server {
 	}
 	s, err := New(Deps{
 		Config: config.Default(), Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
-		Catalog: i18n.MustLoad(), Regions: dir, Geo: db, Ready: db.Ping, Version: "test",
+		Catalog: i18n.MustLoad(), Regions: dir, Geo: db, Accounts: db, Ready: db.Ping, Version: "test", Now: db.Now,
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
 	ts := httptest.NewServer(s.Handler())
 	t.Cleanup(ts.Close)
-	return ts
+	return s, ts
 }
 
 type response struct {

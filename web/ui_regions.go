@@ -4,7 +4,6 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
-	"strings"
 
 	"github.com/jalin-ksd/jalin/i18n"
 	"github.com/jalin-ksd/jalin/region"
@@ -119,13 +118,6 @@ func (s *Server) switchLang(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		l = i18n.Default
 	}
-	http.SetCookie(w, &http.Cookie{
-		Name: langCookie, Value: string(l), Path: "/", MaxAge: 365 * 24 * 3600,
-		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: s.Config.SecureCookies(),
-	})
-	next := r.URL.Query().Get("next")
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.Contains(next, "\\") {
-		next = "/"
-	}
-	http.Redirect(w, r, next, http.StatusSeeOther)
+	setLangCookie(w, s.Config.SecureCookies(), l)
+	http.Redirect(w, r, safeNext(r.URL.Query().Get("next")), http.StatusSeeOther)
 }
