@@ -14,7 +14,7 @@ import (
 
 	"github.com/jalin-ksd/jalin/app"
 	"github.com/jalin-ksd/jalin/config"
-	"github.com/jalin-ksd/jalin/geo"
+	"github.com/jalin-ksd/jalin/demo"
 	"github.com/jalin-ksd/jalin/internal/browsertest"
 	"github.com/jalin-ksd/jalin/sqlstore/sqlstoretest"
 )
@@ -44,7 +44,7 @@ func engines() []string {
 }
 
 // start runs Jalin on a free port with a fresh database of the engine and
-// the real geography imported.
+// the demo data (real geography, one user per role).
 func start(t *testing.T, engine string) *app.App {
 	t.Helper()
 	cfg := config.Default()
@@ -59,12 +59,8 @@ func start(t *testing.T, engine string) *app.App {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { a.Close() })
-	known := func(code string) bool { _, ok := a.Regions.Get(code); return ok }
-	ds, err := geo.LoadDir(sharedGeo(t), known)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := a.DB.ReplaceGeo(ctx, ds, "e2e"); err != nil {
+	a.Config.SharedData = filepath.Dir(sharedGeo(t))
+	if err := demo.Load(ctx, a); err != nil {
 		t.Fatal(err)
 	}
 	if err := a.Start(ctx); err != nil {

@@ -61,6 +61,12 @@ func (s *Server) userMessage(r *http.Request, err error) (jalin.Code, string, st
 // page for everything else. 5xx are logged as errors with their cause; the
 // request log records 4xx as warnings.
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
+	if r.Context().Err() != nil {
+		// The client went away (closed the tab, a load tester stopped):
+		// nothing to answer and nothing wrong with the server.
+		w.WriteHeader(statusClientClosed)
+		return
+	}
 	code, msg, field := s.userMessage(r, err)
 	status := statusOf(code)
 	if status >= 500 {
@@ -84,6 +90,10 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	}
 	s.renderStatus(w, r, status, "error", errorPage{Status: status, Message: msg, Field: field})
 }
+
+// statusClientClosed is nginx's convention for a request whose client
+// disconnected; it only shows in logs and metrics.
+const statusClientClosed = 499
 
 type errorPage struct {
 	Status  int

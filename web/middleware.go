@@ -88,6 +88,8 @@ func (s *Server) logRequests(next http.Handler) http.Handler {
 		s.metrics.observe(r.Method, route, sw.status, d)
 		level := slog.LevelDebug
 		switch {
+		case sw.status == statusClientClosed:
+			level = slog.LevelDebug
 		case sw.status >= 500:
 			level = slog.LevelError
 		case sw.status >= 400:
