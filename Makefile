@@ -47,3 +47,4 @@ lint:
 fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzParseBoundaries -fuzztime 10s ./geo/
 	$(GO) test -run '^$$' -fuzz FuzzParsePoints -fuzztime 10s ./geo/
+	for f in FuzzParseToken FuzzParseSessionID FuzzParseBearer; do $(GO) test -run '^$$' -fuzz "^$$f\$$" -fuzztime 10s ./auth/ || exit 1; done

@@ -46,6 +46,8 @@ type AccountStore interface {
 
 	AppendAudit(ctx context.Context, meta sqlstore.AuditMeta, e sqlstore.AuditEntry) error
 	AuditHistory(ctx context.Context, scope access.Scope, kind, id string, limit int) ([]sqlstore.AuditRecord, error)
+	AuditList(ctx context.Context, scope access.Scope, f sqlstore.AuditFilter) ([]sqlstore.AuditRecord, int, error)
+	VerifyAudit(ctx context.Context) (sqlstore.AuditVerification, error)
 }
 
 const (

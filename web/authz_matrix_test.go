@@ -119,6 +119,8 @@ func matrixCases(f *fixture, staticURL string) []matrixCase {
 		{"POST /users/{id}/password", "in scope", resetForm(f.in), manageIn},
 		{"POST /users/{id}/password", "out of scope", resetForm(f.out), manageOut},
 		{"GET /orgs", "", getReq("/orgs"), adminOnly},
+		{"GET /audit", "", getReq("/audit"), listUsers},
+		{"GET /audit", "verify", getReq("/audit?verify=1"), listUsers},
 		{"POST /orgs", "in 32.73", func(_ *fixture, actor string) request {
 			return request{method: "POST", path: "/orgs", form: url.Values{"name": {"Org " + actor}, "kind": {"ngo"}, "region": {"32.73"}}}
 		}, postAdmin},
@@ -150,6 +152,8 @@ func matrixCases(f *fixture, staticURL string) []matrixCase {
 			return request{method: "DELETE", path: "/api/v1/tokens/" + strconv.FormatInt(f.inToken, 10)}
 		}, "404 404 404 404 404 404 404 404 404 401"},
 		{"GET /api/v1/orgs", "", getReq("/api/v1/orgs"), api(adminOnly, "")},
+		{"GET /api/v1/audit", "", getReq("/api/v1/audit"), api(listUsers, "")},
+		{"GET /api/v1/audit/verify", "", getReq("/api/v1/audit/verify"), "200 403 403 403 403 403 403 403 403 401"},
 		{"POST /api/v1/orgs", "in 32.73", func(_ *fixture, actor string) request {
 			return request{method: "POST", path: "/api/v1/orgs", json: map[string]any{"name": "API org " + actor, "kind": "company", "region_code": "32.73"}}
 		}, api(postAdmin, "201")},

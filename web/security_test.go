@@ -370,3 +370,38 @@ func TestSecureCookiesBehindHTTPS(t *testing.T) {
 		}
 	})
 }
+
+func TestAuditTrailPageAndVerification(t *testing.T) {
+	sp := loadSpec(t)
+	sqlstoretest.Each(t, func(t *testing.T, db *sqlstore.DB) {
+		f := newFixture(t, db)
+		b := f.browser()
+		b.login("user.ra", fixturePassword)
+		r := f.do("na", request{method: "GET", path: "/audit?verify=1"})
+		if !strings.Contains(r.Body, `id="audit-verified"`) || !strings.Contains(r.Body, "Rantai audit utuh") || !strings.Contains(r.Body, "login.success") {
+			t.Fatalf("audit page: %d %.400s", r.Status, r.Body)
+		}
+		// Regency admins see their region's records, not other regions'.
+		r = f.do("ra", request{method: "GET", path: "/api/v1/audit?limit=500"})
+		sp.check(t, "/audit", "GET", r)
+		if strings.Contains(r.Body, `"target.out"`) || !strings.Contains(r.Body, `"login.success"`) {
+			t.Errorf("regency audit list: %.400s", r.Body)
+		}
+		v := f.do("na", request{method: "GET", path: "/api/v1/audit/verify"})
+		sp.check(t, "/audit/verify", "GET", v)
+		if !strings.Contains(v.Body, `"ok":true`) {
+			t.Fatalf("verify: %s", v.Body)
+		}
+		if _, err := db.Exec(context.Background(), "UPDATE audit_log SET actor_name = ? WHERE seq = 3", "someone else"); err != nil {
+			t.Fatal(err)
+		}
+		v = f.do("na", request{method: "GET", path: "/api/v1/audit/verify"})
+		sp.check(t, "/audit/verify", "GET", v)
+		if !strings.Contains(v.Body, `"ok":false`) || !strings.Contains(v.Body, `"broken_seq":3`) || !strings.Contains(v.Body, `"altered"`) {
+			t.Errorf("tampered verify: %s", v.Body)
+		}
+		if r := f.do("na", request{method: "GET", path: "/audit?verify=1"}); !strings.Contains(r.Body, "RUSAK pada catatan #3") {
+			t.Errorf("page after tampering: %.300s", r.Body)
+		}
+	})
+}

@@ -50,6 +50,9 @@ type Server struct {
 	metrics   *metrics
 	handler   http.Handler
 	dummyHash string // verified against when a username is unknown
+	// hashSlots bounds the password checks running at once: each takes
+	// about 20 MB for 20 ms, so a burst of logins cannot exhaust memory.
+	hashSlots chan struct{}
 }
 
 // Route is one registered route, for documentation and the tests that must
@@ -72,6 +75,7 @@ func New(d Deps) (*Server, error) {
 		return nil, err
 	}
 	s.metrics = newMetrics()
+	s.hashSlots = make(chan struct{}, 4)
 	if s.Throttle.MaxFailures == 0 {
 		s.Throttle = auth.DefaultThrottle()
 	}
@@ -125,6 +129,7 @@ func (s *Server) Routes() []Route {
 		ui("POST", "/users/{id}/password", s.resetPasswordPost),
 		ui("GET", "/orgs", s.orgsPage),
 		ui("POST", "/orgs", s.createOrgPost),
+		ui("GET", "/audit", s.auditPage),
 
 		api("GET", "/api/v1/openapi.json", s.apiOpenAPI),
 		api("GET", "/api/v1/regions", s.apiRegionList),
@@ -144,5 +149,7 @@ func (s *Server) Routes() []Route {
 		api("DELETE", "/api/v1/tokens/{id}", s.apiTokenRevoke),
 		api("GET", "/api/v1/orgs", s.apiOrgList),
 		api("POST", "/api/v1/orgs", s.apiOrgCreate),
+		api("GET", "/api/v1/audit", s.apiAuditList),
+		api("GET", "/api/v1/audit/verify", s.apiAuditVerify),
 	}
 }

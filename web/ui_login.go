@@ -64,6 +64,12 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+	select {
+	case s.hashSlots <- struct{}{}:
+		defer func() { <-s.hashSlots }()
+	case <-r.Context().Done():
+		return
+	}
 	u, err := s.Accounts.UserForLogin(r.Context(), username)
 	ok := false
 	if err == nil && !u.Disabled {
