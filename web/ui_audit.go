@@ -127,4 +127,3 @@ func (s *Server) apiAuditVerify(w http.ResponseWriter, r *http.Request) {
 	}
 	writeJSON(w, http.StatusOK, out)
 }
-
