@@ -98,6 +98,15 @@ func cmpInt(a, b int) int {
 // AddDays returns the date n calendar days after d (before, if n < 0).
 func (d Date) AddDays(n int) Date { return fromSerial(d.serial() + n) }
 
+// AddMonths returns d plus n months, clamped to the end of the target
+// month (31 January + 1 month = 28/29 February), as a term "of one month"
+// is read in Indonesian administrative practice.
+func (d Date) AddMonths(n int) Date {
+	first := time.Date(d.Year, d.Month+time.Month(n), 1, 0, 0, 0, 0, time.UTC)
+	last := first.AddDate(0, 1, -1).Day()
+	return Date{first.Year(), first.Month(), min(d.Day, last)}
+}
+
 // Weekday returns the day of the week of d.
 func (d Date) Weekday() time.Weekday {
 	// Serial day 0 is 1970-01-01, a Thursday.

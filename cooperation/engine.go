@@ -1,0 +1,258 @@
+package cooperation
+
+import (
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/jalin-ksd/jalin"
+	"github.com/jalin-ksd/jalin/access"
+)
+
+// Rule IDs for problems that are not one of the V-rules.
+const (
+	RuleStage = "STAGE" // the transition does not start from the current stage
+	RuleActor = "ACTOR" // the actor may not perform it
+	RuleOrder = "ORDER" // this party has done it already
+	RuleInput = "INPUT" // the request lacks data the user must give
+	RuleParam = "PARAM" // the parameter version lacks a value
+	RuleTime  = "TIME"  // a deadline has (not yet) passed
+)
+
+// Problem is one unmet requirement, ready for the message catalog.
+type Problem struct {
+	Rule  string
+	Msg   string
+	Args  []any
+	Field string
+}
+
+func (p Problem) String() string { return p.Rule + " " + p.Msg + fmt.Sprint(p.Args) }
+
+// Refusal is the cause of the error Apply returns, so that adapters can
+// list every problem rather than the first.
+type Refusal struct{ Problems []Problem }
+
+func (r *Refusal) Error() string {
+	return fmt.Sprintf("cooperation: %d problem(s): %v", len(r.Problems), r.Problems)
+}
+
+// Facts are what the guards need from outside the cooperation. They are
+// inputs, not lookups, so the package stays pure.
+type Facts struct {
+	// Borders reports whether two regions share a border (imported
+	// adjacency), for V-02.
+	Borders func(a, b string) bool
+	// Authority, if set, reports whether an urusan is of the region's
+	// authority (UU 23/2014 annex), for V-05.
+	Authority func(regionCode, urusan string) bool
+}
+
+// Input is what the user gives with a transition.
+type Input struct {
+	Facts
+	Calendar Calendar
+	// Party names the party acted for when the actor records for a party
+	// without its own users (a ministry, a foreign partner); otherwise the
+	// actor's own party is used.
+	Party      string
+	On         Date // date of the act (letter, decision, receipt); zero means today
+	Reason     string
+	EndReason  EndReason
+	Signature  *Signature
+	DPRD       *DPRDAssessment
+	Decision   *Record // DPRD decision number and date
+	NewEndDate Date
+	DocRef     string // the addendum or other document the event rests on
+	Takeover   *Takeover
+	Result     *Result
+}
+
+// DPRDAssessment is a party's answer to PP 28/2018 Pasal 6(2).
+type DPRDAssessment struct{ BurdensCommunity, NotBudgeted bool }
+
+// Event is one entry of the cooperation's timeline.
+type Event struct {
+	Type      TransitionName
+	From, To  Stage
+	ActorID   int64
+	ActorName string
+	Role      access.Role
+	Party     string
+	Reason    string
+	Data      map[string]string
+	At        time.Time
+}
+
+// ctx carries one evaluation.
+type ctx struct {
+	c     Cooperation
+	t     *Transition
+	a     access.Actor
+	in    Input
+	p     Params
+	now   time.Time
+	today Date
+	party int // acting party index, -1 if none
+}
+
+func (x *ctx) on() Date {
+	if !x.in.On.IsZero() {
+		return x.in.On
+	}
+	return x.today
+}
+
+// Check returns every unmet requirement of performing t on c, not only the
+// first, so the user sees all that is missing at once.
+func Check(c Cooperation, t TransitionName, a access.Actor, in Input, p Params, now time.Time) []Problem {
+	_, probs := evaluate(c, t, a, in, p, now)
+	return probs
+}
+
+func evaluate(c Cooperation, name TransitionName, a access.Actor, in Input, p Params, now time.Time) (*ctx, []Problem) {
+	tr := Lookup(c.Kind, name)
+	if tr == nil && !c.Kind.Valid() {
+		return nil, []Problem{{Rule: "V-01", Msg: "coop.v01_kind_unknown", Args: []any{string(c.Kind)}, Field: "kind"}}
+	}
+	if tr == nil {
+		return nil, []Problem{{Rule: RuleStage, Msg: "coop.transition_unknown", Args: []any{string(name), string(c.Kind)}, Field: "transition"}}
+	}
+	x := &ctx{c: c, t: tr, a: a, in: in, p: p, now: now, today: DateOf(now), party: -1}
+	var out []Problem
+	for _, n := range p.missing() {
+		out = append(out, Problem{Rule: RuleParam, Msg: "coop.param_missing", Args: []any{n, p.Version}})
+	}
+	if !slices.Contains(tr.From, c.Stage) {
+		out = append(out, Problem{Rule: RuleStage, Msg: "coop.wrong_stage", Args: []any{string(name), string(c.Stage)}, Field: "stage"})
+	}
+	party, ok := tr.Who.Allow(x)
+	if !ok {
+		out = append(out, Problem{Rule: RuleActor, Msg: "coop.actor_not_allowed", Args: []any{string(name), tr.Who.Name}})
+	}
+	x.party = party
+	if ok && tr.Step != nil && party >= 0 && tr.Step.Done(c.Parties[party]) {
+		out = append(out, Problem{Rule: RuleOrder, Msg: "coop.party_already_done", Args: []any{string(name), c.Parties[party].Name}})
+	}
+	for _, d := range tr.Docs {
+		if !c.HasDoc(d, x.partyKey()) {
+			out = append(out, Problem{Rule: "V-17", Msg: "coop.doc_missing", Args: []any{string(d)}, Field: "documents"})
+		}
+	}
+	for _, g := range tr.Guards {
+		out = append(out, g.Check(x)...)
+	}
+	if tr.Deadline != "" && p.Values[tr.Deadline].Unit == UnitWorkdays && in.Calendar == nil {
+		out = append(out, Problem{Rule: "V-20", Msg: "coop.calendar_missing", Args: []any{tr.Deadline}})
+	}
+	return x, out
+}
+
+func (x *ctx) partyKey() string {
+	if x.party < 0 {
+		return ""
+	}
+	return x.c.Parties[x.party].Key()
+}
+
+// Apply performs t on c if Check finds nothing, and returns the changed
+// cooperation and its timeline event. It refuses with a *jalin.Error whose
+// cause is a *Refusal: ENotFound when the actor may not know c exists (as
+// in package access), EForbidden when the actor is the only problem,
+// EInvalid otherwise. Version is left to storage.
+func Apply(c Cooperation, t TransitionName, a access.Actor, in Input, p Params, now time.Time) (Cooperation, Event, error) {
+	if !access.Visible(a, c.Resource()) {
+		return c, Event{}, &jalin.Error{Code: jalin.ENotFound, Msg: jalin.ErrNotFound.Msg, Err: jalin.ErrNotFound}
+	}
+	x, probs := evaluate(c, t, a, in, p, now)
+	if len(probs) > 0 {
+		code := jalin.EForbidden
+		for _, pr := range probs {
+			if pr.Rule != RuleActor {
+				code = jalin.EInvalid
+			}
+		}
+		return c, Event{}, &jalin.Error{Code: code, Msg: probs[0].Msg, Args: probs[0].Args,
+			Field: probs[0].Field, Err: &Refusal{Problems: probs}}
+	}
+	n := clone(c)
+	x.c = n
+	ev := Event{Type: t, From: c.Stage, ActorID: a.UserID, ActorName: a.Name, Role: a.Role,
+		Party: x.partyKey(), Reason: in.Reason, Data: map[string]string{}, At: now}
+	if x.t.Effect != nil {
+		x.t.Effect(x, &n, ev.Data)
+	}
+	if x.t.Deadline != "" {
+		start := x.on()
+		n.Deadlines = append(n.Deadlines, Deadline{Name: x.t.Deadline, Party: x.t.deadlineParty(x),
+			Start: start, Due: p.dueDate(x.t.Deadline, start, in.Calendar)})
+	}
+	if to := x.t.To; to != "" && (x.t.Step == nil || x.t.Step.complete(n)) {
+		n.Stage = to
+	}
+	n.UpdatedAt = now
+	ev.To = n.Stage
+	return n, ev, nil
+}
+
+// Option is a transition the actor may take next, with what still stands
+// in its way (empty when it can be done now).
+type Option struct {
+	Name     TransitionName
+	Problems []Problem
+}
+
+// Available lists the transitions open to a from c's current stage, with
+// the unmet requirements of each, for the "next required actions" panel.
+// Problems about data the user still has to type (RuleInput) and about
+// outside facts are left out: the form asks for them.
+func Available(c Cooperation, a access.Actor, p Params, now time.Time) []Option {
+	var out []Option
+	for _, tr := range Table(c.Kind) {
+		if !slices.Contains(tr.From, c.Stage) {
+			continue
+		}
+		probs := Check(c, tr.Name, a, Input{}, p, now)
+		keep := probs[:0]
+		forbidden := false
+		for _, pr := range probs {
+			switch pr.Rule {
+			case RuleActor, RuleOrder:
+				forbidden = true
+			case RuleInput, "V-20":
+			default:
+				keep = append(keep, pr)
+			}
+		}
+		if !forbidden {
+			out = append(out, Option{Name: tr.Name, Problems: keep})
+		}
+	}
+	return out
+}
+
+// Resource describes c for package access: it belongs to its party regions
+// and third-party organisations.
+func (c Cooperation) Resource() access.Resource {
+	r := access.Resource{Kind: "cooperation"}
+	for _, p := range c.Parties {
+		switch p.Kind {
+		case PartyRegion:
+			r.Regions = append(r.Regions, p.Region)
+		case PartyThirdParty:
+			r.OrgIDs = append(r.OrgIDs, p.OrgID)
+		}
+	}
+	return r
+}
+
+// clone copies the slices Apply may change so the caller's value stays intact.
+func clone(c Cooperation) Cooperation {
+	n := c
+	n.Parties = slices.Clone(c.Parties)
+	n.Deadlines = slices.Clone(c.Deadlines)
+	n.Amendments = slices.Clone(c.Amendments)
+	n.Disputes = slices.Clone(c.Disputes)
+	n.Results = slices.Clone(c.Results)
+	return n
+}

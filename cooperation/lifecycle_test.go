@@ -1,0 +1,199 @@
+package cooperation
+
+import (
+	"testing"
+	"time"
+)
+
+func withSig(kuasa bool, dprd *DPRDAssessment) func(*Input) {
+	return func(in *Input) { in.Signature, in.DPRD = sig(kuasa), dprd }
+}
+
+var (
+	noDPRD  = &DPRDAssessment{}
+	budget  = &DPRDAssessment{NotBudgeted: true}
+	decided = func(in *Input) { in.Decision = &Record{"DPRD-7/2024", D(2024, 2, 20)} }
+)
+
+func TestDomesticWajibWithDPRD(t *testing.T) {
+	p := Defaults()
+	c := run(t, wajib(), p, now0, []step{
+		{TKKSDReview, kotaAdmin, nil, SiapDitawarkan},
+		{SendOffer, kotaAdmin, nil, Penawaran},
+		{AcceptOffer, kabMember, nil, PenyusunanKB},
+		{SignKB, kotaAdmin, withSig(false, budget), PenyusunanKB},
+		{SignKB, kabMember, withSig(false, noDPRD), KBDitandatangani},
+		{RequestDPRD, kotaAdmin, nil, MenungguDPRD},
+		{RecordDPRD, kotaAdmin, decided, PenyusunanPKS},
+		{SignPKS, kotaAdmin, withSig(true, nil), PenyusunanPKS},
+		{SignPKS, kabMember, withSig(false, nil), Pelaksanaan},
+		{Amend, kabMember, func(in *Input) { in.Reason, in.DocRef = "lokasi", "ADD-1" }, Pelaksanaan},
+		{Extend, kotaAdmin, func(in *Input) { in.NewEndDate, in.DocRef = D(2030, 4, 1), "ADD-2" }, Pelaksanaan},
+		{RaiseDispute, kabMember, func(in *Input) { in.Reason = "tarif" }, Pelaksanaan},
+		{Terminate, kotaAdmin, func(in *Input) { in.EndReason = EndGoalAchieved }, Berakhir},
+	})
+	if got := c.Parties[0]; got.DPRD != DPRDApproved || !got.RequiresDPRD() || c.Parties[1].DPRD != DPRDNotRequired {
+		t.Errorf("DPRD flags per party: %+v / %+v", got.DPRD, c.Parties[1].DPRD)
+	}
+	if c.Disputes[0].Forum != ForumGubernur || c.EndDate != D(2030, 4, 1) || c.Ending.Reason != EndGoalAchieved {
+		t.Errorf("events not recorded: %+v %v %+v", c.Disputes, c.EndDate, c.Ending)
+	}
+	if due, _ := c.offerDue(); due != weekdays.AddWorkdays(weekdays{}, D(2024, 3, 1), 30) {
+		t.Errorf("offer due %v", due)
+	}
+}
+
+func TestDomesticSukarelaNoDPRDAndExpire(t *testing.T) {
+	c := base(KindSukarela, kota(true), Party{Kind: PartyRegion, Region: "33", Name: "Jateng"})
+	c.Mapping, c.TechCoordination = nil, nil // V-07 is for wajib only
+	c = run(t, c, Defaults(), now0, []step{
+		{TKKSDReview, kotaAdmin, nil, SiapDitawarkan},
+		{SendOffer, kotaAdmin, nil, Penawaran},
+		{AcceptOffer, jatengAdmin, nil, PenyusunanKB},
+		{SignKB, jatengAdmin, withSig(false, noDPRD), PenyusunanKB},
+		{SignKB, kotaAdmin, withSig(false, noDPRD), KBDitandatangani},
+		{StartPKS, kotaAdmin, nil, PenyusunanPKS},
+		{SignPKS, kotaAdmin, withSig(false, nil), PenyusunanPKS},
+		{SignPKS, jatengAdmin, withSig(false, nil), Pelaksanaan},
+		{RaiseDispute, jatengAdmin, func(in *Input) { in.Reason = "x" }, Pelaksanaan},
+	})
+	if c.Disputes[0].Forum != ForumMinister {
+		t.Errorf("forum %s, want menteri", c.Disputes[0].Forum)
+	}
+	run(t, c, Defaults(), time.Date(2028, 4, 1, 9, 0, 0, 0, wib), []step{{Expire, national, nil, Berakhir}})
+}
+
+func TestKSDPKThirdPartyInitiative(t *testing.T) {
+	c := run(t, ksdpk(), Defaults(), now0, []step{
+		{TKKSDReview, kotaAdmin, nil, SiapDitawarkan},
+		{SendOffer, kotaAdmin, nil, Penawaran},
+		{AcceptOffer, tpUser, nil, PenyusunanKB},
+		{SignKB, tpUser, withSig(false, nil), PenyusunanKB},
+		{SignKB, kotaAdmin, withSig(false, noDPRD), KBDitandatangani},
+		{StartPKS, tpUser, nil, PenyusunanPKS},
+		{SignPKS, tpUser, withSig(false, nil), PenyusunanPKS},
+		{SignPKS, kotaAdmin, withSig(false, nil), Pelaksanaan},
+		{RecordResult, kotaAdmin, func(in *Input) { in.Result = &Result{Money: true, AmountIDR: 5e8, Ref: "STS-1"} }, Pelaksanaan},
+		{Terminate, tpUser, func(in *Input) { in.EndReason = EndPartnerBankrupt }, Berakhir},
+	})
+	if len(c.Results) != 1 || c.Parties[1].Answer != AnswerAccepted {
+		t.Errorf("results %+v", c.Results)
+	}
+}
+
+func TestSinergi(t *testing.T) {
+	c := base(KindSinergi, kota(true), ministry())
+	central := ministry().Key()
+	c = run(t, c, Defaults(), now0, []step{
+		{TKKSDReview, kotaAdmin, nil, SiapDitawarkan},
+		{SendOffer, kotaAdmin, nil, Penawaran},
+		{AcceptOffer, kotaAdmin, func(in *Input) { in.Party = central }, PenyusunanNK},
+		{SignNK, national, func(in *Input) { in.Party, in.Signature = central, sig(false) }, PenyusunanNK},
+		{SignNK, kotaAdmin, func(in *Input) { in.Signature = sig(false) }, Pelaksanaan},
+		{Amend, kotaAdmin, func(in *Input) { in.Reason, in.DocRef = "rk", "ADD" }, Pelaksanaan},
+		{Extend, kotaAdmin, func(in *Input) { in.NewEndDate, in.DocRef = D(2029, 1, 1), "ADD" }, Pelaksanaan},
+		{RaiseDispute, kotaAdmin, func(in *Input) { in.Reason = "x" }, Pelaksanaan},
+		{Terminate, kotaAdmin, func(in *Input) { in.EndReason = EndMutualAgreement }, Berakhir},
+	})
+	if c.Parties[1].NK == nil {
+		t.Error("central signature not recorded")
+	}
+	d := base(KindSinergi, kota(true), ministry())
+	d.Stage = Pelaksanaan
+	run(t, d, Defaults(), time.Date(2029, 1, 1, 0, 0, 0, 0, wib), []step{{Expire, kotaAdmin, nil, Berakhir}})
+}
+
+func foreignCoop() Cooperation {
+	c := base(KindKSDPL, kota(true), foreignGov())
+	c.StartDate, c.EndDate = D(2025, 1, 1), D(2030, 1, 1)
+	return c
+}
+
+func TestForeignKSDPL(t *testing.T) {
+	fk := foreignGov().Key()
+	c := run(t, foreignCoop(), Defaults(), now0, []step{
+		{StartExploration, kotaAdmin, nil, Penjajakan},
+		{PrepareStudy, kotaAdmin, nil, Kajian},
+		{ConsultLoI, kotaAdmin, nil, KonsultasiLoI},
+		{SignLoI, kotaAdmin, func(in *Input) { in.Signature = sig(false) }, LoIDitandatangani},
+		{DraftPlan, kotaAdmin, nil, RencanaKerjaSama},
+		{RequestDPRD, kotaAdmin, nil, MenungguDPRD},
+		{RecordDPRD, kotaAdmin, decided, MenungguDPRD},
+		{SubmitToMinister, kotaAdmin, nil, DiajukanKeMenteri},
+		{ForwardByGovernor, provAdmin, nil, DiajukanKeMenteri},
+		{Verify, national, nil, Verifikasi},
+		{ReturnPlan, national, func(in *Input) { in.Reason = "perbaiki sasaran" }, RencanaKerjaSama},
+		{SubmitToMinister, kotaAdmin, nil, DiajukanKeMenteri},
+	})
+	// The Gubernur lets five working days pass: the kota sends directly.
+	later := now0.AddDate(0, 0, 10)
+	c = run(t, c, Defaults(), later, []step{
+		{SendDirect, kotaAdmin, nil, DiajukanKeMenteri},
+		{Verify, national, nil, Verifikasi},
+		{ApproveDrafting, national, nil, RancanganNaskah},
+		{SubmitDraft, kotaAdmin, nil, PembahasanAntarkementrian},
+		{RecordMeeting, national, func(in *Input) { in.DocRef = "BA-1" }, PembahasanMitra},
+		{RecordConfirm, national, nil, SuratKonfirmasi},
+		{ApproveMinister, national, nil, PersetujuanMenteri},
+		{SignNaskah, kotaAdmin, func(in *Input) { in.Signature = sig(false) }, PersetujuanMenteri},
+		{SignNaskah, kotaAdmin, func(in *Input) { in.Party, in.Signature = fk, sig(false) }, NaskahDitandatangani},
+		{StartExecution, kotaAdmin, nil, Pelaksanaan},
+		{Amend, kotaAdmin, func(in *Input) { in.Reason, in.DocRef = "x", "ADD" }, Pelaksanaan},
+		{Extend, kotaAdmin, func(in *Input) { in.NewEndDate, in.DocRef = D(2034, 1, 1), "ADD" }, Pelaksanaan},
+		{RaiseDispute, kotaAdmin, func(in *Input) { in.Reason = "x" }, Pelaksanaan},
+		{Terminate, kotaAdmin, func(in *Input) { in.EndReason = EndReplaced }, Berakhir},
+	})
+	if c.Disputes[0].Forum != ForumConsultation {
+		t.Errorf("forum %s", c.Disputes[0].Forum)
+	}
+	d := foreignCoop()
+	d.Stage = Pelaksanaan
+	run(t, d, Defaults(), time.Date(2030, 1, 2, 0, 0, 0, 0, wib), []step{{Expire, kotaAdmin, nil, Berakhir}})
+}
+
+func TestRefusalsAndSideExits(t *testing.T) {
+	p := Defaults()
+	offered := wajib()
+	offered.Stage = Penawaran
+	offered.Deadlines = []Deadline{{Name: POfferAnswer, Start: D(2024, 1, 1), Due: D(2024, 2, 12)}}
+	offered.Parties[1].Answer = AnswerPending
+	run(t, offered, p, now0, []step{{DeclineOffer, kabMember, func(in *Input) { in.Reason = "anggaran" }, Ditolak}})
+	run(t, offered, p, now0, []step{{LapseOffer, kotaAdmin, nil, Ditolak}})
+	if ps := Check(offered, AcceptOffer, kabMember, facts(), p, now0); rules(ps)[RuleTime] != 1 {
+		t.Errorf("late acceptance: %v", ps)
+	}
+	waiting := wajib()
+	waiting.Stage = MenungguDPRD
+	waiting.Parties[1].NotBudgeted, waiting.Parties[1].DPRD = true, DPRDPending
+	run(t, waiting, p, now0, []step{{RejectDPRD, kabMember, decided, DitolakDPRD}})
+
+	// G-4: the Gubernur takes over a refused wajib of his kab/kota with
+	// the Minister's approval; the centre takes over cross-province ones.
+	rec := func(minister bool) func(*Input) {
+		return func(in *Input) {
+			in.Takeover = &Takeover{Guidance: Record{"PB-1", D(2024, 1, 1)}, Evaluation: Record{"EV-1", D(2024, 2, 1)}}
+			if minister {
+				in.Takeover.MinisterApproval = Record{"MDN-1", D(2024, 2, 15)}
+			}
+		}
+	}
+	refused := wajib()
+	refused.Stage = Ditolak
+	got := run(t, refused, p, now0, []step{{TakeOver, provAdmin, rec(true), Ditolak}})
+	if got.Takeover.By != "governor" || got.Takeover.Province != "32" {
+		t.Errorf("takeover %+v", got.Takeover)
+	}
+	if ps := Check(refused, TakeOver, provAdmin, Input{}, p, now0); rules(ps)[RuleInput] != 1 {
+		t.Errorf("takeover without records: %v", ps)
+	}
+	in := Input{}
+	rec(false)(&in)
+	if ps := Check(refused, TakeOver, provAdmin, in, p, now0); rules(ps)["G-4"] != 1 {
+		t.Errorf("governor takeover without Minister: %v", ps)
+	}
+	cross := base(KindWajib, kota(true), Party{Kind: PartyRegion, Region: "33.01", Name: "Cilacap"})
+	if ps := Check(cross, TakeOver, provAdmin, in, p, now0); rules(ps)[RuleActor] != 1 {
+		t.Errorf("province admin on a cross-province takeover: %v", ps)
+	}
+	run(t, cross, p, now0, []step{{TakeOver, national, rec(false), Persiapan}})
+}

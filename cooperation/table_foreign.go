@@ -1,0 +1,112 @@
+package cooperation
+
+var foreignKinds = []Kind{KindKSDPL, KindKSDLL}
+
+// foreignTable is the KSDPL/KSDLL lifecycle of Permendagri 25/2020 Pasal
+// 9–26 (REGULATION.md §12, §14.3). The Minister's steps (verification,
+// inter-ministerial meeting, confirmation, approval) are recorded by the
+// national administrator.
+var foreignTable = []Transition{
+	{Name: StartExploration, From: []Stage{Prakarsa}, To: Penjajakan, Kinds: foreignKinds, Who: whoHome,
+		Guards: []Guard{v01, v05}},
+	{Name: PrepareStudy, From: []Stage{Penjajakan}, To: Kajian, Kinds: foreignKinds, Who: whoHome},
+	{Name: ConsultLoI, From: []Stage{Kajian}, To: KonsultasiLoI, Kinds: foreignKinds, Who: whoHome,
+		Docs: []DocType{DocKajian}},
+	{Name: SignLoI, From: []Stage{KonsultasiLoI}, To: LoIDitandatangani, Kinds: foreignKinds, Who: whoHome,
+		Guards: []Guard{v10}, Docs: []DocType{DocLoI}, Effect: effLoI},
+	// V-15: a lapsed LoI sends the cooperation back to seek a new one.
+	{Name: LapseLoI, From: []Stage{LoIDitandatangani, RencanaKerjaSama, MenungguDPRD}, To: KonsultasiLoI,
+		Kinds: foreignKinds, Who: whoHomeOrNational, Guards: []Guard{v15Lapsed}, Effect: effLapseLoI},
+	{Name: DraftPlan, From: []Stage{LoIDitandatangani}, To: RencanaKerjaSama, Kinds: foreignKinds, Who: whoHome,
+		Guards: []Guard{v15}, Docs: []DocType{DocRencanaKerjaSama}},
+	// PMDN25 Pasal 16: the request attaches the plan and the LoI.
+	{Name: RequestDPRD, From: []Stage{RencanaKerjaSama}, To: MenungguDPRD, Kinds: foreignKinds, Who: whoHome,
+		Guards: []Guard{v12Required, v15}, Docs: []DocType{DocRencanaKerjaSama, DocLoI},
+		Deadline: PDPRDForeign, Effect: effForeignDPRD},
+	{Name: RecordDPRD, From: []Stage{MenungguDPRD}, Kinds: foreignKinds, Who: whoParty,
+		Guards: []Guard{dprdDecided}, Docs: []DocType{DocKeputusanDPRD}, Effect: effDPRD(DPRDApproved)},
+	{Name: RejectDPRD, From: []Stage{MenungguDPRD}, To: DitolakDPRD, Kinds: foreignKinds, Who: whoParty,
+		Guards: []Guard{dprdDecided}, Docs: []DocType{DocKeputusanDPRD}, Effect: effDPRD(DPRDRejected)},
+	{Name: DeemDPRD, From: []Stage{MenungguDPRD}, Kinds: foreignKinds, Who: whoParty,
+		Guards: []Guard{v12Deemed}, Effect: effDPRD(DPRDDeemed)},
+	{Name: SubmitToMinister, From: []Stage{RencanaKerjaSama, MenungguDPRD}, To: DiajukanKeMenteri,
+		Kinds: foreignKinds, Who: whoHome, Guards: []Guard{v12Approved, v15, v14, calendarIfRegency},
+		Docs: []DocType{DocKajian, DocLoI, DocRencanaKerjaSama}, Effect: effSubmit},
+	{Name: ForwardByGovernor, From: []Stage{DiajukanKeMenteri}, Kinds: foreignKinds, Who: whoGovernor,
+		Guards: []Guard{notYetRouted}, Effect: func(_ *ctx, c *Cooperation, _ map[string]string) { c.GovernorForwarded = true }},
+	{Name: SendDirect, From: []Stage{DiajukanKeMenteri}, Kinds: foreignKinds, Who: whoHomeRegency,
+		Guards: []Guard{notYetRouted, governorLate}, Effect: func(_ *ctx, c *Cooperation, _ map[string]string) { c.DirectToMinister = true }},
+	// V-17: verification checks kajian, LoI, plan and DPRD approval (PMDN25 Pasal 19(2)).
+	{Name: Verify, From: []Stage{DiajukanKeMenteri}, To: Verifikasi, Kinds: foreignKinds, Who: whoNational,
+		Guards: []Guard{v12Approved, routed}, Docs: []DocType{DocKajian, DocLoI, DocRencanaKerjaSama}},
+	{Name: ReturnPlan, From: []Stage{Verifikasi}, To: RencanaKerjaSama, Kinds: foreignKinds, Who: whoNational,
+		Guards: []Guard{needReason}, Effect: func(_ *ctx, c *Cooperation, _ map[string]string) {
+			c.GovernorForwarded, c.DirectToMinister = false, false
+		}},
+	{Name: ApproveDrafting, From: []Stage{Verifikasi}, To: RancanganNaskah, Kinds: foreignKinds, Who: whoNational},
+	{Name: SubmitDraft, From: []Stage{RancanganNaskah}, To: PembahasanAntarkementrian, Kinds: foreignKinds,
+		Who: whoHome, Docs: []DocType{DocRancanganNaskah}},
+	{Name: RecordMeeting, From: []Stage{PembahasanAntarkementrian}, To: PembahasanMitra, Kinds: foreignKinds,
+		Who: whoNational, Guards: []Guard{docRef}},
+	{Name: RecordConfirm, From: []Stage{PembahasanMitra}, To: SuratKonfirmasi, Kinds: foreignKinds,
+		Who: whoNational, Docs: []DocType{DocSuratKonfirmasi}},
+	{Name: ApproveMinister, From: []Stage{SuratKonfirmasi}, To: PersetujuanMenteri, Kinds: foreignKinds,
+		Who: whoNational, Docs: []DocType{DocSuratKonfirmasi, DocPersetujuanMen}},
+	{Name: SignNaskah, From: []Stage{PersetujuanMenteri}, To: NaskahDitandatangani, Kinds: foreignKinds,
+		Who: whoParty, Step: stepNaskah, Guards: []Guard{v10, v14}, Docs: []DocType{DocPersetujuanMen},
+		Effect: effSign(func(p *Party) **Signature { return &p.Naskah })},
+	// PMDN25 Pasal 26: execution follows an annual activity plan.
+	{Name: StartExecution, From: []Stage{NaskahDitandatangani}, To: Pelaksanaan, Kinds: foreignKinds,
+		Who: whoHome, Docs: []DocType{DocNaskah, DocRencanaKegiatan}},
+	{Name: Amend, From: executing, Kinds: foreignKinds, Who: whoParty,
+		Guards: []Guard{needReason, docRef}, Docs: []DocType{DocAddendum}, Effect: effAmend},
+	{Name: Extend, From: executing, Kinds: foreignKinds, Who: whoParty, Guards: []Guard{extension, v16},
+		Effect: effExtend},
+	{Name: Terminate, From: executing, To: Berakhir, Kinds: foreignKinds, Who: whoParty, Guards: []Guard{v18},
+		Effect: effTerminate},
+	{Name: Expire, From: executing, To: Berakhir, Kinds: foreignKinds, Who: whoHomeOrNational,
+		Guards: []Guard{termOver}, Effect: effExpire},
+	{Name: RaiseDispute, From: executing, Kinds: foreignKinds, Who: whoParty, Guards: []Guard{needReason},
+		Effect: effDispute},
+}
+
+func homeIsRegency(c Cooperation) bool {
+	h := c.home()
+	return h >= 0 && isRegency(c.Parties[h].Region)
+}
+
+// calendarIfRegency: a kab/kota submission starts the Gubernur's working
+// days (V-20).
+var calendarIfRegency = Guard{"V-20", func(x *ctx) []Problem {
+	if homeIsRegency(x.c) && x.in.Calendar == nil {
+		return []Problem{prob("V-20", "coop.calendar_missing", "", PGovernorForward)}
+	}
+	return nil
+}}
+
+var notYetRouted = Guard{RuleOrder, func(x *ctx) []Problem {
+	if x.c.GovernorForwarded || x.c.DirectToMinister {
+		return []Problem{prob(RuleOrder, "coop.already_routed", "")}
+	}
+	return nil
+}}
+
+// governorLate: the kab/kota may send directly only after the Gubernur let
+// five working days pass (PMDN25 Pasal 18(5)).
+var governorLate = Guard{RuleTime, func(x *ctx) []Problem {
+	for _, d := range x.c.Deadlines {
+		if d.Name == PGovernorForward && x.today.After(d.Due) {
+			return nil
+		}
+	}
+	return []Problem{prob(RuleTime, "coop.governor_time_running", "")}
+}}
+
+// routed: a kab/kota plan reaches the Minister through the Gubernur or,
+// after his deadline, directly.
+var routed = Guard{"V-17", func(x *ctx) []Problem {
+	if homeIsRegency(x.c) && !x.c.GovernorForwarded && !x.c.DirectToMinister {
+		return []Problem{prob("V-17", "coop.not_routed", "")}
+	}
+	return nil
+}}
