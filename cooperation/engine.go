@@ -234,7 +234,7 @@ func Available(c Cooperation, a access.Actor, p Params, now time.Time) []Option 
 // Resource describes c for package access: it belongs to its party regions
 // and third-party organisations.
 func (c Cooperation) Resource() access.Resource {
-	r := access.Resource{Kind: "cooperation"}
+	r := access.Resource{Kind: "cooperation", Published: c.Published}
 	for _, p := range c.Parties {
 		switch p.Kind {
 		case PartyRegion:

@@ -131,7 +131,10 @@ type Cooperation struct {
 	Justification Justification
 
 	Continuous bool // V-13: a continuous mandatory cooperation
-	Forwarded  bool // KSDLL by forwarding of central cooperation (PMDN25 Pasal 7(a)); V-12
+	// Published makes the cooperation visible to the public (its parties,
+	// object, term and stage; never drafts or documents not marked public).
+	Published bool
+	Forwarded bool // KSDLL by forwarding of central cooperation (PMDN25 Pasal 7(a)); V-12
 
 	Mapping          *Record       // V-07 pemetaan urusan
 	TechCoordination *Coordination // V-07
