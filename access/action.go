@@ -22,12 +22,26 @@ const (
 	ManageOwnAccount Action = "manage_own_account" // own profile, password, language, API tokens, logout everywhere
 	ViewOrg          Action = "view_org"           // third-party organisations
 	ManageOrg        Action = "manage_org"         // create, update, disable them
+
+	// Cooperation. Which party may take which step of the lifecycle is the
+	// cooperation package's transition table; these only say which roles
+	// take part at all.
+	ViewCooperation       Action = "view_cooperation"       // its page: in scope, or published
+	CreateCooperation     Action = "create_cooperation"     // start one for the actor's own region
+	EditCooperation       Action = "edit_cooperation"       // change its draft fields while in preparation
+	TransitionCooperation Action = "transition_cooperation" // take a step of its lifecycle
+	UploadDocument        Action = "upload_document"        // add a document version
+	ViewDocument          Action = "view_document"          // download its documents (never the public)
+	ManageCalendar        Action = "manage_calendar"        // add or cancel holidays
+	ManageParams          Action = "manage_params"          // regulation parameter versions
 )
 
 // Actions lists every action, for tests and documentation.
 var Actions = []Action{
 	ViewRegion, ViewUser, ManageUser, ViewAudit, VerifyAudit,
 	ManageOwnAccount, ViewOrg, ManageOrg,
+	ViewCooperation, CreateCooperation, EditCooperation, TransitionCooperation,
+	UploadDocument, ViewDocument, ManageCalendar, ManageParams,
 }
 
 // rule says who may do an action to a resource they can see (Visible).
@@ -46,6 +60,13 @@ type rule struct {
 var (
 	admins           = []Role{NationalAdmin, ProvinceAdmin, RegencyAdmin}
 	adminsAndAnalyst = []Role{NationalAdmin, NationalAnalyst, ProvinceAdmin, RegencyAdmin}
+	// tkksd are the regional teams' working roles: they prepare cooperation.
+	tkksd = []Role{ProvinceAdmin, ProvinceMember, RegencyAdmin, RegencyMember}
+	// actors take lifecycle steps: the teams, third parties for their own
+	// organisation, and the ministry for its steps (takeover, foreign).
+	actors   = []Role{NationalAdmin, ProvinceAdmin, ProvinceMember, RegencyAdmin, RegencyMember, ThirdParty}
+	signedIn = []Role{NationalAdmin, NationalAnalyst, ProvinceAdmin, ProvinceMember, ProvinceViewer,
+		RegencyAdmin, RegencyMember, RegencyViewer, ThirdParty}
 )
 
 // policy is the permission table. Visibility (scope, organisation,
@@ -60,4 +81,13 @@ var policy = map[Action]rule{
 	ManageOwnAccount: {owner: true, reveal: admins},
 	ViewOrg:          {roles: admins},
 	ManageOrg:        {roles: admins},
+
+	ViewCooperation:       {public: true},
+	CreateCooperation:     {roles: tkksd},
+	EditCooperation:       {roles: tkksd},
+	TransitionCooperation: {roles: actors},
+	UploadDocument:        {roles: actors},
+	ViewDocument:          {roles: signedIn},
+	ManageCalendar:        {roles: []Role{NationalAdmin}},
+	ManageParams:          {roles: []Role{NationalAdmin}},
 }
