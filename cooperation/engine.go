@@ -204,15 +204,16 @@ type Option struct {
 
 // Available lists the transitions open to a from c's current stage, with
 // the unmet requirements of each, for the "next required actions" panel.
-// Problems about data the user still has to type (RuleInput) and about
-// outside facts are left out: the form asks for them.
-func Available(c Cooperation, a access.Actor, p Params, now time.Time) []Option {
+// in carries the outside facts (adjacency, calendar) as for Check. Problems
+// about data the user still has to type (RuleInput) and the calendar are
+// left out: the step's form asks for them.
+func Available(c Cooperation, a access.Actor, in Input, p Params, now time.Time) []Option {
 	var out []Option
 	for _, tr := range Table(c.Kind) {
 		if !slices.Contains(tr.From, c.Stage) {
 			continue
 		}
-		probs := Check(c, tr.Name, a, Input{}, p, now)
+		probs := Check(c, tr.Name, a, in, p, now)
 		keep := probs[:0]
 		forbidden := false
 		for _, pr := range probs {

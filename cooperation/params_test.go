@@ -113,15 +113,15 @@ func TestCheckReturnsAllProblems(t *testing.T) {
 func TestAvailable(t *testing.T) {
 	c := wajib()
 	c.Documents = nil
-	opts := Available(c, kotaAdmin, Defaults(), now0)
+	opts := Available(c, kotaAdmin, Input{}, Defaults(), now0)
 	if len(opts) != 1 || opts[0].Name != TKKSDReview || rules(opts[0].Problems)["V-17"] != 1 {
 		t.Errorf("home team: %+v", opts)
 	}
-	if opts := Available(c, kotaViewer, Defaults(), now0); len(opts) != 0 {
+	if opts := Available(c, kotaViewer, Input{}, Defaults(), now0); len(opts) != 0 {
 		t.Errorf("viewer: %+v", opts)
 	}
 	pk := at(wajib(), PenyusunanKB)
-	if opts := Available(pk, kabMember, Defaults(), now0); len(opts) != 1 || opts[0].Name != SignKB || len(opts[0].Problems) != 0 {
+	if opts := Available(pk, kabMember, Input{}, Defaults(), now0); len(opts) != 1 || opts[0].Name != SignKB || len(opts[0].Problems) != 0 {
 		t.Errorf("partner at KB: %+v", opts)
 	}
 }
