@@ -166,11 +166,17 @@ func Apply(c Cooperation, t TransitionName, a access.Actor, in Input, p Params, 
 	}
 	x, probs := evaluate(c, t, a, in, p, now)
 	if len(probs) > 0 {
-		code := jalin.EForbidden
+		// Someone who may not take this step at all is told only that:
+		// the step's other requirements are none of his business.
+		var actor []Problem
 		for _, pr := range probs {
-			if pr.Rule != RuleActor {
-				code = jalin.EInvalid
+			if pr.Rule == RuleActor {
+				actor = append(actor, pr)
 			}
+		}
+		code := jalin.EInvalid
+		if len(actor) > 0 {
+			code, probs = jalin.EForbidden, actor
 		}
 		return c, Event{}, &jalin.Error{Code: code, Msg: probs[0].Msg, Args: probs[0].Args,
 			Field: probs[0].Field, Err: &Refusal{Problems: probs}}

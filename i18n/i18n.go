@@ -8,6 +8,7 @@ import (
 	"embed"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"strings"
 )
 
@@ -37,13 +38,31 @@ type Catalog struct {
 func Load() (*Catalog, error) {
 	c := &Catalog{msgs: make(map[Lang]map[string]string)}
 	for _, l := range Langs {
-		b, err := files.ReadFile("messages/" + string(l) + ".json")
+		// messages/<lang>.json plus one file per area, messages/<lang>.<area>.json,
+		// so that teams working on different parts do not edit one file.
+		names, err := fs.Glob(files, "messages/"+string(l)+".*json")
 		if err != nil {
 			return nil, err
 		}
 		m := make(map[string]string)
-		if err := json.Unmarshal(b, &m); err != nil {
-			return nil, fmt.Errorf("i18n: messages/%s.json: %w", l, err)
+		for _, name := range names {
+			b, err := files.ReadFile(name)
+			if err != nil {
+				return nil, err
+			}
+			part := make(map[string]string)
+			if err := json.Unmarshal(b, &part); err != nil {
+				return nil, fmt.Errorf("i18n: %s: %w", name, err)
+			}
+			for k, v := range part {
+				if _, dup := m[k]; dup {
+					return nil, fmt.Errorf("i18n: %s: key %q is defined twice", name, k)
+				}
+				m[k] = v
+			}
+		}
+		if len(m) == 0 {
+			return nil, fmt.Errorf("i18n: no messages for %s", l)
 		}
 		c.msgs[l] = m
 	}

@@ -161,11 +161,20 @@ func floorDiv(a, b int) int {
 }
 
 // MarshalText writes "2006-01-02", so a Date reads the same in JSON, forms
-// and SQL.
-func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+// and SQL; the zero Date (no date) is "".
+func (d Date) MarshalText() ([]byte, error) {
+	if d.IsZero() {
+		return []byte{}, nil
+	}
+	return []byte(d.String()), nil
+}
 
-// UnmarshalText parses "2006-01-02".
+// UnmarshalText parses "2006-01-02"; "" is the zero Date.
 func (d *Date) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*d = Date{}
+		return nil
+	}
 	v, err := ParseDate(string(b))
 	if err != nil {
 		return err

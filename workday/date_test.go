@@ -73,3 +73,16 @@ func TestDateJSON(t *testing.T) {
 		t.Error("accepted 2026-02-30")
 	}
 }
+
+// The zero Date (no date) round-trips through JSON as "".
+func TestZeroDateJSON(t *testing.T) {
+	type doc struct{ D, E Date }
+	b, err := json.Marshal(doc{E: NewDate(2026, 11, 26)})
+	if err != nil || string(b) != `{"D":"","E":"2026-11-26"}` {
+		t.Fatalf("marshal: %s %v", b, err)
+	}
+	var got doc
+	if err := json.Unmarshal(b, &got); err != nil || !got.D.IsZero() || got.E != NewDate(2026, 11, 26) {
+		t.Fatalf("unmarshal: %+v %v", got, err)
+	}
+}

@@ -1,0 +1,136 @@
+package sqlstore_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/jalin-ksd/jalin/access"
+	"github.com/jalin-ksd/jalin/cooperation"
+	"github.com/jalin-ksd/jalin/region"
+	"github.com/jalin-ksd/jalin/sqlstore"
+	"github.com/jalin-ksd/jalin/sqlstore/sqlstoretest"
+)
+
+// benchCoops is how many cooperations the benchmarks load.
+const benchCoops = 100_000
+
+// loadBenchCoops opens a database of engine, for tb (the parent benchmark,
+// so that its sub-benchmarks share it), with the 38 provinces and 514
+// regencies of the real reference's shape and benchCoops cooperations.
+func loadBenchCoops(tb testing.TB, engine string) (*sqlstore.DB, []region.Region) {
+	tb.Helper()
+	ctx := context.Background()
+	db := sqlstoretest.Open(tb, engine)
+	rs := sqlstoretest.Regions([4]int{sqlstoretest.FullCounts[0], sqlstoretest.FullCounts[1], 0, 0})
+	if err := db.LoadRegions(ctx, rs, "bench"); err != nil {
+		tb.Fatal(err)
+	}
+	sqlstoretest.CreateOrgs(tb, db, rs)
+	start := time.Now()
+	if err := db.BulkLoadCooperations(ctx, sqlstoretest.Cooperations(benchCoops, 1, rs)); err != nil {
+		tb.Fatal(err)
+	}
+	if engine == sqlstore.Postgres {
+		if _, err := db.Exec(ctx, "ANALYZE"); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	tb.Logf("%s: loaded %d cooperations in %v", engine, benchCoops, time.Since(start).Round(time.Millisecond))
+	return db, rs
+}
+
+func provinceCodes(rs []region.Region) []string {
+	var out []string
+	for _, r := range rs {
+		if r.Level == region.Province {
+			out = append(out, r.Code)
+		}
+	}
+	return out
+}
+
+// BenchmarkListCooperations lists one page of 50 of a province's
+// cooperations at a stage, by end date, at offsets 0 to 450, for a
+// national user and for the province's own user.
+func BenchmarkListCooperations(b *testing.B) {
+	ctx := context.Background()
+	stages := []cooperation.Stage{cooperation.Pelaksanaan, cooperation.Persiapan, cooperation.Penawaran,
+		cooperation.Berakhir}
+	for _, engine := range sqlstoretest.Engines {
+		db, rs := loadBenchCoops(b, engine)
+		provinces := provinceCodes(rs)
+		for _, byProvince := range []bool{false, true} {
+			name := engine + "/national"
+			if byProvince {
+				name = engine + "/province-scope"
+			}
+			b.Run(name, func(b *testing.B) {
+				i, rows := 0, 0
+				for b.Loop() {
+					p := provinces[i%len(provinces)]
+					scope := access.Scope{All: true}
+					if byProvince {
+						scope = access.Scope{Prefix: p}
+					}
+					page, _, err := db.ListCooperations(ctx, scope, sqlstore.CoopFilter{Province: p,
+						Stage: stages[i%len(stages)], Sort: "end_date", Limit: 50, Offset: 50 * (i % 10)})
+					if err != nil {
+						b.Fatal(err)
+					}
+					rows += len(page)
+					i++
+				}
+				b.ReportMetric(float64(rows)/float64(i), "rows/op")
+			})
+		}
+	}
+}
+
+// BenchmarkGetCooperation reads one cooperation by id with its current
+// documents, as a national user.
+func BenchmarkGetCooperation(b *testing.B) {
+	ctx := context.Background()
+	for _, engine := range sqlstoretest.Engines {
+		db, _ := loadBenchCoops(b, engine)
+		b.Run(engine, func(b *testing.B) {
+			i := 0
+			for b.Loop() {
+				id := int64(1 + (i*7919)%benchCoops)
+				if _, err := db.GetCooperation(ctx, access.Scope{All: true}, id); err != nil {
+					b.Fatal(err)
+				}
+				i++
+			}
+		})
+	}
+}
+
+func TestListCooperationsPlan(t *testing.T) {
+	sqlstoretest.Each(t, func(t *testing.T, db *sqlstore.DB) {
+		ctx := context.Background()
+		rs := sqlstoretest.Regions([4]int{38, 514, 0, 0})
+		if err := db.LoadRegions(ctx, rs, "test"); err != nil {
+			t.Fatal(err)
+		}
+		sqlstoretest.CreateOrgs(t, db, rs)
+		if err := db.BulkLoadCooperations(ctx, sqlstoretest.Cooperations(20_000, 1, rs)); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.Exec(ctx, "ANALYZE"); err != nil {
+			t.Fatal(err)
+		}
+		f := sqlstore.CoopFilter{Province: "12", Stage: cooperation.Pelaksanaan}
+		for _, s := range []access.Scope{{All: true}, {Prefix: "12"}} {
+			count, page := sqlstore.ExplainCoopList(t, db, s, f)
+			t.Logf("%+v count:\n%s\npage:\n%s", s, count, page)
+			for _, plan := range []string{count, page} {
+				if !strings.Contains(plan, "cooperation_party_province_stage_idx") || strings.Contains(plan, "SCAN c") ||
+					strings.Contains(plan, "Seq Scan") {
+					t.Errorf("plan does not use the party index:\n%s", plan)
+				}
+			}
+		}
+	})
+}
