@@ -15,10 +15,12 @@ import (
 	"time"
 
 	"github.com/jalin-ksd/jalin/config"
+	"github.com/jalin-ksd/jalin/document"
 	"github.com/jalin-ksd/jalin/i18n"
 	"github.com/jalin-ksd/jalin/region"
 	"github.com/jalin-ksd/jalin/sqlstore"
 	"github.com/jalin-ksd/jalin/web"
+	"github.com/jalin-ksd/jalin/workday"
 )
 
 // Version is set at build time with -ldflags "-X .../app.Version=...".
@@ -85,9 +87,21 @@ func (a *App) prepare(ctx context.Context) error {
 // serves in the background until Close.
 func (a *App) Start(ctx context.Context) error {
 	var err error
+	holidays, err := workday.Load()
+	if err != nil {
+		return err
+	}
+	// Documents live in a directory under the data directory; several
+	// instances share it (a network file system) or a shared store
+	// behind the same interface.
+	blobs, err := document.NewDirStore(filepath.Join(a.Config.DataDir, "blobs"))
+	if err != nil {
+		return fmt.Errorf("--data-dir: %w", err)
+	}
 	a.web, err = web.New(web.Deps{
 		Config: a.Config, Logger: a.Logger, Catalog: a.Catalog, Regions: a.Regions,
-		Geo: a.DB, Accounts: a.DB, Ready: a.DB.Ping, Version: Version, Now: a.DB.Now,
+		Geo: a.DB, Accounts: a.DB, Coops: a.DB, Holidays: holidays, Blobs: blobs,
+		Ready: a.DB.Ping, Version: Version, Now: a.DB.Now,
 	})
 	if err != nil {
 		return err

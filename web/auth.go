@@ -57,6 +57,7 @@ const (
 	anonLifetime    = 2 * time.Hour   // a pre-login session only carries the login form's CSRF token
 	tokenTouch      = time.Minute     // how often a token's last use is written
 	maxFormBytes    = 1 << 20         // forms are small; uploads get their own limit
+	maxUploadBytes  = 26 << 20        // a document (25 MB) and its form fields
 )
 
 // authenticate finds who is asking: a Bearer token (API clients) or the
@@ -172,10 +173,21 @@ func (s *Server) csrfProtect(next http.Handler) http.Handler {
 			next.ServeHTTP(w, r)
 			return
 		}
-		r.Body = http.MaxBytesReader(w, r.Body, maxFormBytes)
+		ct := r.Header.Get("Content-Type")
+		limit := int64(maxFormBytes)
+		if strings.HasPrefix(ct, "multipart/form-data") {
+			limit = maxUploadBytes
+		}
+		r.Body = http.MaxBytesReader(w, r.Body, limit)
 		got := r.Header.Get("X-CSRF-Token")
-		if got == "" && strings.HasPrefix(r.Header.Get("Content-Type"), "application/x-www-form-urlencoded") {
+		switch {
+		case got != "":
+		case strings.HasPrefix(ct, "application/x-www-form-urlencoded"):
 			got = r.PostFormValue("csrf")
+		case strings.HasPrefix(ct, "multipart/form-data"):
+			if err := r.ParseMultipartForm(8 << 20); err == nil {
+				got = r.FormValue("csrf")
+			}
 		}
 		if ri.Session == nil || !auth.EqualCSRF(got, ri.Session.CSRF) {
 			s.fail(w, r, jalin.Errorf(jalin.EForbidden, "auth.csrf_invalid"))

@@ -160,6 +160,11 @@ func matrixCases(f *fixture, staticURL string) []matrixCase {
 	}
 }
 
+// matrixExtensions add the cases of other areas (cooperations, API): each
+// area's test file appends its function in an init, so areas do not edit
+// one list.
+var matrixExtensions []func(f *fixture) []matrixCase
+
 // TestAuthorizationMatrix calls every registered route as every role, from
 // inside and outside its scope, and checks each answer. A route without a
 // case fails the test, so a new route cannot skip this review.
@@ -173,6 +178,9 @@ func TestAuthorizationMatrix(t *testing.T) {
 		}
 		f.inToken = tok.ID
 		cases := matrixCases(f, "/static/0/app.css")
+		for _, more := range matrixExtensions {
+			cases = append(cases, more(f)...)
+		}
 		covered := map[string]bool{}
 		for _, c := range cases {
 			covered[c.route] = true

@@ -1,10 +1,12 @@
 package web
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
 	"io"
+	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -111,6 +113,7 @@ type request struct {
 	form         url.Values
 	json         any
 	header       map[string]string
+	files        map[string][]byte // multipart file fields (name -> content)
 }
 
 func (f *fixture) do(actor string, rq request) response {
@@ -121,7 +124,25 @@ func (f *fixture) do(actor string, rq request) response {
 	if !api {
 		cookie, csrf = f.session(actor)
 	}
+	ctype := ""
 	switch {
+	case rq.files != nil:
+		var buf bytes.Buffer
+		mw := multipart.NewWriter(&buf)
+		for k, vs := range rq.form {
+			for _, v := range vs {
+				_ = mw.WriteField(k, v)
+			}
+		}
+		if csrf != "" {
+			_ = mw.WriteField("csrf", csrf)
+		}
+		for name, data := range rq.files {
+			fw, _ := mw.CreateFormFile(name, name+".pdf")
+			_, _ = fw.Write(data)
+		}
+		_ = mw.Close()
+		body, ctype = &buf, mw.FormDataContentType()
 	case rq.json != nil:
 		b, _ := json.Marshal(rq.json)
 		body = strings.NewReader(string(b))
@@ -139,7 +160,9 @@ func (f *fixture) do(actor string, rq request) response {
 	if err != nil {
 		f.t.Fatal(err)
 	}
-	if rq.json != nil {
+	if ctype != "" {
+		req.Header.Set("Content-Type", ctype)
+	} else if rq.json != nil {
 		req.Header.Set("Content-Type", "application/json")
 	} else if body != nil {
 		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")

@@ -8,10 +8,12 @@ import (
 	"io/fs"
 	"net/http"
 	"path"
+	"reflect"
 	"strings"
 	"time"
 
 	"github.com/jalin-ksd/jalin/access"
+	"github.com/jalin-ksd/jalin/cooperation"
 	"github.com/jalin-ksd/jalin/i18n"
 	"github.com/jalin-ksd/jalin/region"
 	"github.com/jalin-ksd/jalin/sqlstore"
@@ -28,11 +30,23 @@ type pages struct {
 
 func loadPages(a *assets) (*pages, error) {
 	funcs := template.FuncMap{
-		"asset": a.URL,
-		"add":   func(a, b int) int { return a + b },
-		"num":   formatInt,
-		"km":    func(f float64) string { return fmt.Sprintf("%.1f", f) },
-		"date":  func(t time.Time) string { return t.UTC().Format("2006-01-02 15:04 UTC") },
+		"asset":  a.URL,
+		"add":    func(a, b int) int { return a + b },
+		"num":    formatInt,
+		"km":     func(f float64) string { return fmt.Sprintf("%.1f", f) },
+		"date":   func(t time.Time) string { return t.UTC().Format("2006-01-02 15:04 UTC") },
+		"list":   func(xs ...string) []string { return xs },
+		"size":   formatSize,
+		"rupiah": func(n int64) string { return "Rp " + formatInt(int(n)) },
+		"has": func(xs any, x any) bool {
+			v := reflect.ValueOf(xs)
+			for i := 0; v.Kind() == reflect.Slice && i < v.Len(); i++ {
+				if fmt.Sprint(v.Index(i).Interface()) == fmt.Sprint(x) {
+					return true
+				}
+			}
+			return false
+		},
 	}
 	base, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/partials/*.html")
 	if err != nil {
@@ -74,6 +88,29 @@ type view struct {
 func (v *view) Can(act string) bool {
 	return !v.Actor.IsAnonymous() && access.Authorize(v.Actor, access.Action(act), homeResource(v.Actor, "")) == nil
 }
+
+// Msg translates a message key with its arguments (a domain problem).
+func (v *view) Msg(key string, args []any) string { return v.T(key, args...) }
+
+// With returns a copy of the view carrying other data, for a partial that
+// renders a part of the page (a form inside a larger page).
+func (v *view) With(data any) *view {
+	w := *v
+	w.Data = data
+	return &w
+}
+
+// DocLabel is a document type's name in the page's language.
+func (v *view) DocLabel(t cooperation.DocType) string {
+	l := t.Label()
+	if v.Lang == i18n.EN {
+		return l.EN
+	}
+	return l.ID
+}
+
+// Label translates a code of a kind ("coop.kind", "ksdd_wajib").
+func (v *view) Label(prefix string, code any) string { return v.T(prefix + "." + fmt.Sprint(code)) }
 
 // RoleName is the translated name of a role.
 func (v *view) RoleName(r access.Role) string { return v.T("role." + string(r)) }
@@ -154,4 +191,15 @@ func formatInt(n int) string {
 		return "-" + b.String()
 	}
 	return b.String()
+}
+
+// formatSize writes a byte count as a person reads it.
+func formatSize(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.0f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d B", n)
 }

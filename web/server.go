@@ -12,9 +12,11 @@ import (
 
 	"github.com/jalin-ksd/jalin/auth"
 	"github.com/jalin-ksd/jalin/config"
+	"github.com/jalin-ksd/jalin/document"
 	"github.com/jalin-ksd/jalin/geo"
 	"github.com/jalin-ksd/jalin/i18n"
 	"github.com/jalin-ksd/jalin/region"
+	"github.com/jalin-ksd/jalin/workday"
 )
 
 // GeoReader is what the pages and API read of the imported geography.
@@ -33,6 +35,13 @@ type Deps struct {
 	Geo     GeoReader
 	// Accounts keeps users, sessions, tokens and the audit trail.
 	Accounts AccountStore
+	// Coops keeps cooperations, their documents, the holiday additions and
+	// the regulation parameter versions.
+	Coops CoopStore
+	// Holidays is the shipped working-day calendar (2020–2027).
+	Holidays *workday.Calendar
+	// Blobs stores uploaded documents by content hash.
+	Blobs document.BlobStore
 	// Ready reports whether the server can serve (the database answers).
 	Ready   func(ctx context.Context) error
 	Version string
@@ -130,6 +139,16 @@ func (s *Server) Routes() []Route {
 		ui("GET", "/orgs", s.orgsPage),
 		ui("POST", "/orgs", s.createOrgPost),
 		ui("GET", "/audit", s.auditPage),
+		ui("GET", "/cooperations", s.coopList),
+		ui("GET", "/cooperations/export", s.coopExport),
+		ui("GET", "/cooperations/new", s.coopNew),
+		ui("POST", "/cooperations", s.coopCreate),
+		ui("GET", "/cooperations/{id}", s.coopPage),
+		ui("POST", "/cooperations/{id}", s.coopEdit),
+		ui("GET", "/cooperations/{id}/act/{step}", s.coopStepForm),
+		ui("POST", "/cooperations/{id}/act/{step}", s.coopStep),
+		ui("POST", "/cooperations/{id}/documents", s.coopUpload),
+		ui("GET", "/cooperations/{id}/documents/{doc}", s.coopDownload),
 
 		api("GET", "/api/v1/openapi.json", s.apiOpenAPI),
 		api("GET", "/api/v1/regions", s.apiRegionList),
@@ -151,5 +170,19 @@ func (s *Server) Routes() []Route {
 		api("POST", "/api/v1/orgs", s.apiOrgCreate),
 		api("GET", "/api/v1/audit", s.apiAuditList),
 		api("GET", "/api/v1/audit/verify", s.apiAuditVerify),
+		api("GET", "/api/v1/cooperations", s.apiCoopList),
+		api("POST", "/api/v1/cooperations", s.apiCoopCreate),
+		api("GET", "/api/v1/cooperations/{id}", s.apiCoopGet),
+		api("PATCH", "/api/v1/cooperations/{id}", s.apiCoopUpdate),
+		api("GET", "/api/v1/cooperations/{id}/options", s.apiCoopOptions),
+		api("POST", "/api/v1/cooperations/{id}/transitions/{step}", s.apiCoopStep),
+		api("GET", "/api/v1/cooperations/{id}/events", s.apiCoopEvents),
+		api("GET", "/api/v1/cooperations/{id}/documents", s.apiCoopDocs),
+		api("POST", "/api/v1/cooperations/{id}/documents", s.apiCoopUpload),
+		api("GET", "/api/v1/cooperations/{id}/documents/{doc}", s.coopDownload),
+		api("GET", "/api/v1/holidays", s.apiHolidays),
+		api("POST", "/api/v1/holidays", s.apiHolidayAdd),
+		api("DELETE", "/api/v1/holidays/{date}", s.apiHolidayDelete),
+		api("GET", "/api/v1/params", s.apiParams),
 	}
 }

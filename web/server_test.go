@@ -12,11 +12,13 @@ import (
 	"testing"
 
 	"github.com/jalin-ksd/jalin/config"
+	"github.com/jalin-ksd/jalin/document"
 	"github.com/jalin-ksd/jalin/geo"
 	"github.com/jalin-ksd/jalin/i18n"
 	"github.com/jalin-ksd/jalin/region"
 	"github.com/jalin-ksd/jalin/sqlstore"
 	"github.com/jalin-ksd/jalin/sqlstore/sqlstoretest"
+	"github.com/jalin-ksd/jalin/workday"
 )
 
 var loadRegions = sync.OnceValues(region.Load)
@@ -74,9 +76,18 @@ func newTestServer(t *testing.T, db *sqlstore.DB) (*Server, *httptest.Server) {
 	if _, err := db.ReplaceGeo(ctx, testGeo, "test"); err != nil {
 		t.Fatal(err)
 	}
+	holidays, err := workday.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	blobs, err := document.NewDirStore(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
 	s, err := New(Deps{
 		Config: config.Default(), Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
-		Catalog: i18n.MustLoad(), Regions: dir, Geo: db, Accounts: db, Ready: db.Ping, Version: "test", Now: db.Now,
+		Catalog: i18n.MustLoad(), Regions: dir, Geo: db, Accounts: db, Coops: db, Holidays: holidays, Blobs: blobs,
+		Ready: db.Ping, Version: "test", Now: db.Now,
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -314,6 +314,13 @@ func (b *Browser) ClickAndWait(sel string) int {
 		chromedp.Click(chromedp.CSS(sel), chromedp.NodeVisible))
 }
 
+// SetFiles chooses files for the input[type=file] that matches sel, as a
+// user's file dialog would.
+func (b *Browser) SetFiles(sel string, paths ...string) {
+	b.t.Helper()
+	b.do(fmt.Sprintf("SetFiles(%q)", sel), chromedp.SetUploadFiles(chromedp.CSS(sel), paths))
+}
+
 // SetValue sets the value of the input, select or textarea that matches sel,
 // and fires the input and change events, as a user's edit would.
 func (b *Browser) SetValue(sel, value string) {

@@ -1,0 +1,46 @@
+package web
+
+import (
+	"net/url"
+	"strconv"
+)
+
+func init() { matrixExtensions = append(matrixExtensions, coopPageMatrix) }
+
+// coopPageMatrix covers the cooperation pages: a cooperation of Kota
+// Bandung and Kabupaten Bandung (in West Java's scope), one in East Java,
+// and a published one that everybody may read.
+func coopPageMatrix(f *fixture) []matrixCase {
+	cf := f.addCoops(f.t)
+	id := func(c int64) string { return strconv.FormatInt(c, 10) }
+	in, out, pub := id(cf.in.ID), id(cf.out.ID), id(cf.pub.ID)
+	draft := func(coop int64) func(*fixture, string) request {
+		return func(f *fixture, actor string) request {
+			return request{method: "POST", path: "/cooperations/" + id(coop), form: url.Values{
+				"version": {f.coopVersion(coop)}, "title": {"Diubah oleh " + actor}, "kind": {"ksdd_sukarela"},
+				"partner_kind": {"region"}, "partner_region": {"32.04"}}}
+		}
+	}
+	return []matrixCase{
+		{"GET /cooperations", "", getReq("/cooperations"), all200},
+		{"GET /cooperations/new", "", getReq("/cooperations/new"), "403 403 200 200 403 200 200 403 403 303"},
+		{"POST /cooperations", "with Kabupaten Bandung", func(_ *fixture, actor string) request {
+			return request{method: "POST", path: "/cooperations", form: url.Values{"title": {"Prakarsa " + actor}, "kind": {"ksdd_sukarela"},
+				"partner_kind": {"region"}, "partner_region": {"32.04"}}}
+		}, "403 403 303 303 403 303 303 403 403 403"},
+		{"GET /cooperations/{id}", "in West Java", getReq("/cooperations/" + in), "200 200 200 200 200 200 200 200 404 404"},
+		{"GET /cooperations/{id}", "in East Java", getReq("/cooperations/" + out), "200 200 404 404 404 404 404 404 404 404"},
+		{"GET /cooperations/{id}", "published", getReq("/cooperations/" + pub), all200},
+		{"POST /cooperations/{id}", "in West Java", draft(cf.in.ID), "403 403 303 303 403 303 303 403 404 403"},
+		{"POST /cooperations/{id}", "in East Java", draft(cf.out.ID), "403 403 404 404 404 404 404 404 404 403"},
+		{"GET /cooperations/{id}/act/{step}", "review", getReq("/cooperations/" + in + "/act/tkksd_review"), "200 403 200 200 403 200 200 403 404 303"},
+		{"POST /cooperations/{id}/act/{step}", "review, unmet", func(f *fixture, _ string) request {
+			return request{method: "POST", path: "/cooperations/" + in + "/act/tkksd_review", form: url.Values{"version": {f.coopVersion(cf.in.ID)}}}
+		}, "403 403 403 403 403 422 422 403 404 403"},
+		{"POST /cooperations/{id}/documents", "a PDF", func(_ *fixture, _ string) request {
+			return request{method: "POST", path: "/cooperations/" + in + "/documents", form: url.Values{"type": {"kak"}},
+				files: map[string][]byte{"file": samplePDF}}
+		}, "303 403 303 303 403 303 303 403 404 403"},
+		{"GET /cooperations/{id}/documents/{doc}", "", getReq("/cooperations/" + in + "/documents/" + id(cf.doc.ID)), "200 200 200 200 200 200 200 200 404 303"},
+	}
+}

@@ -1,0 +1,256 @@
+package web
+
+import (
+	"errors"
+	"io"
+	"mime"
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/jalin-ksd/jalin"
+	"github.com/jalin-ksd/jalin/access"
+	"github.com/jalin-ksd/jalin/cooperation"
+	"github.com/jalin-ksd/jalin/document"
+	"github.com/jalin-ksd/jalin/sqlstore"
+)
+
+// coopNotice carries what a re-rendered page must show: a form's errors,
+// the draft as typed, a refused step's problems.
+type coopNotice struct {
+	Errors   map[string]string
+	Draft    *coopDraft
+	Problems []cooperation.Problem
+	Saved    string
+}
+
+// nextStep is an action the actor may take next, with what still stands in
+// its way.
+type nextStep struct {
+	Name     cooperation.TransitionName
+	Problems []cooperation.Problem
+	Docs     []cooperation.DocType
+}
+
+// docNeed is a document a next step requires, and whether a current one is
+// present.
+type docNeed struct {
+	Type    cooperation.DocType
+	Party   string
+	Present bool
+}
+
+type coopPageData struct {
+	Coop      cooperation.Cooperation
+	Steps     []nextStep
+	Needs     []docNeed
+	Docs      []sqlstore.DocumentVersion
+	Events    []sqlstore.CoopEvent
+	History   []sqlstore.AuditRecord
+	CanEdit   bool
+	CanUpload bool
+	CanDocs   bool
+	CanAudit  bool
+	Form      coopFormData
+	Notice    coopNotice
+	DocTypes  []cooperation.DocType
+	Stages    []cooperation.Stage // the main path of its machine, for the progress bar
+}
+
+func (s *Server) coopPage(w http.ResponseWriter, r *http.Request) {
+	c, err := s.loadCoop(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.renderCoop(w, r, http.StatusOK, c, coopNotice{Saved: r.URL.Query().Get("saved")})
+}
+
+// renderCoop shows a cooperation: where it stands, who must do what next,
+// its parties, documents, timeline and history.
+func (s *Server) renderCoop(w http.ResponseWriter, r *http.Request, status int, c cooperation.Cooperation, n coopNotice) {
+	a := info(r).Actor
+	res := c.Resource()
+	d := coopPageData{Coop: c, Notice: n, Stages: mainPath(c.Kind),
+		CanEdit:   access.Authorize(a, access.EditCooperation, res) == nil && c.Stage == cooperation.InitialStage(c.Kind),
+		CanUpload: access.Authorize(a, access.UploadDocument, res) == nil && !c.Stage.Terminal(),
+		CanDocs:   access.Authorize(a, access.ViewDocument, res) == nil,
+		CanAudit:  access.Authorize(a, access.ViewAudit, res) == nil,
+	}
+	for _, dt := range cooperation.DocTypes {
+		d.DocTypes = append(d.DocTypes, dt.Type)
+	}
+	ctx := r.Context()
+	var err error
+	if !a.IsAnonymous() && access.Authorize(a, access.TransitionCooperation, res) == nil {
+		in, err := s.coopInput(ctx, c)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		p, err := s.coopParams(ctx, c)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		for _, o := range cooperation.Available(c, a, in, p, s.now()) {
+			st := nextStep{Name: o.Name, Problems: o.Problems}
+			if t := cooperation.Lookup(c.Kind, o.Name); t != nil {
+				st.Docs = t.Docs
+				for _, dt := range t.Docs {
+					need := docNeed{Type: dt, Present: c.HasDoc(dt, "")}
+					if !slices.Contains(d.Needs, need) {
+						d.Needs = append(d.Needs, need)
+					}
+				}
+			}
+			d.Steps = append(d.Steps, st)
+		}
+	}
+	if d.CanDocs {
+		if d.Docs, err = s.Coops.Documents(ctx, a.Scope(), c.ID); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+	}
+	if !a.IsAnonymous() {
+		if d.Events, err = s.Coops.CooperationEvents(ctx, a.Scope(), c.ID); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+	}
+	if d.CanAudit {
+		if d.History, err = s.Accounts.AuditHistory(ctx, a.Scope(), "cooperation", idOf(c.ID), 100); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+	}
+	if d.CanEdit {
+		draft := draftOf(c)
+		if n.Draft != nil {
+			draft = *n.Draft
+		}
+		if d.Form, err = s.coopForm(r, c, draft, n.Errors, false); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+	}
+	s.renderStatus(w, r, status, "coop", view{Nav: "coops", Title: c.Title, Data: d})
+}
+
+// mainPath is the usual order of a kind's stages, for the progress bar.
+func mainPath(k cooperation.Kind) []cooperation.Stage {
+	switch {
+	case k.IsForeign():
+		return []cooperation.Stage{cooperation.Prakarsa, cooperation.Penjajakan, cooperation.Kajian, cooperation.KonsultasiLoI,
+			cooperation.LoIDitandatangani, cooperation.RencanaKerjaSama, cooperation.MenungguDPRD, cooperation.DiajukanKeMenteri,
+			cooperation.Verifikasi, cooperation.RancanganNaskah, cooperation.PembahasanAntarkementrian, cooperation.PembahasanMitra,
+			cooperation.SuratKonfirmasi, cooperation.PersetujuanMenteri, cooperation.NaskahDitandatangani, cooperation.Pelaksanaan, cooperation.Berakhir}
+	case k == cooperation.KindSinergi:
+		return []cooperation.Stage{cooperation.Persiapan, cooperation.SiapDitawarkan, cooperation.Penawaran, cooperation.PenyusunanNK,
+			cooperation.Pelaksanaan, cooperation.Berakhir}
+	}
+	return []cooperation.Stage{cooperation.Persiapan, cooperation.SiapDitawarkan, cooperation.Penawaran, cooperation.PenyusunanKB,
+		cooperation.KBDitandatangani, cooperation.MenungguDPRD, cooperation.PenyusunanPKS, cooperation.Pelaksanaan, cooperation.Berakhir}
+}
+
+// coopUpload adds a document version: checked by content, stored by hash.
+func (s *Server) coopUpload(w http.ResponseWriter, r *http.Request) {
+	if !s.requireUser(w, r) {
+		return
+	}
+	c, err := s.loadCoop(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if !s.authorize(w, r, access.UploadDocument, c.Resource()) {
+		return
+	}
+	t := cooperation.DocType(r.FormValue("type"))
+	known := false
+	for _, dt := range cooperation.DocTypes {
+		known = known || dt.Type == t
+	}
+	if !known {
+		s.renderCoop(w, r, http.StatusBadRequest, c, coopNotice{Errors: map[string]string{"type": s.t(r, "coop.doc_type_invalid")}})
+		return
+	}
+	file, hdr, err := r.FormFile("file")
+	if err != nil {
+		s.renderCoop(w, r, http.StatusBadRequest, c, coopNotice{Errors: map[string]string{"file": s.t(r, "coop.file_required")}})
+		return
+	}
+	defer file.Close()
+	data, err := document.ReadLimited(file, document.DefaultMaxSize)
+	if err == nil {
+		_, err = s.storeDocument(r, c.ID, t, r.FormValue("party"), cleanFileName(hdr.Filename), strings.TrimSpace(r.FormValue("note")), data)
+	}
+	if err != nil {
+		s.formFail(w, r, err, func(errs map[string]string) { s.renderCoop(w, r, statusOfErr(err), c, coopNotice{Errors: errs}) })
+		return
+	}
+	http.Redirect(w, r, "/cooperations/"+idOf(c.ID)+"?saved=document#documents", http.StatusSeeOther)
+}
+
+// cleanFileName keeps the base name of an upload for display and the
+// download header, without path or control characters.
+func cleanFileName(name string) string {
+	if i := strings.LastIndexAny(name, `/\`); i >= 0 {
+		name = name[i+1:]
+	}
+	name = strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || r == '"' {
+			return -1
+		}
+		return r
+	}, name)
+	if len(name) > 200 {
+		name = name[:200]
+	}
+	if name == "" {
+		name = "dokumen"
+	}
+	return name
+}
+
+// coopDownload sends a stored document version to someone allowed to see
+// the cooperation's documents (never the public).
+func (s *Server) coopDownload(w http.ResponseWriter, r *http.Request) {
+	if !s.requireUser(w, r) {
+		return
+	}
+	c, err := s.loadCoop(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if !s.authorize(w, r, access.ViewDocument, c.Resource()) {
+		return
+	}
+	docID, err := strconv.ParseInt(r.PathValue("doc"), 10, 64)
+	if err != nil {
+		s.fail(w, r, &jalin.Error{Code: jalin.ENotFound, Msg: "document.not_found", Err: jalin.ErrNotFound})
+		return
+	}
+	v, err := s.Coops.DocumentVersionByID(r.Context(), info(r).Actor.Scope(), c.ID, docID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	rc, size, err := s.Blobs.Open(r.Context(), v.SHA256)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	defer rc.Close()
+	w.Header().Set("Content-Type", v.MIME)
+	w.Header().Set("Content-Length", strconv.FormatInt(size, 10))
+	w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": v.FileName}))
+	w.Header().Set("Cache-Control", "private, no-store")
+	w.Header().Set("ETag", `"`+v.SHA256+`"`)
+	if _, err := io.Copy(w, rc); err != nil && !errors.Is(err, io.ErrClosedPipe) {
+		s.Logger.Warn("download", "error", err)
+	}
+}

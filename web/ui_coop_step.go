@@ -1,0 +1,224 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/jalin-ksd/jalin"
+	"github.com/jalin-ksd/jalin/access"
+	"github.com/jalin-ksd/jalin/cooperation"
+)
+
+// stepFields says which inputs a step's guided form asks for; every other
+// step asks only for the date of the act.
+var stepFields = map[cooperation.TransitionName][]string{
+	cooperation.DeclineOffer: {"on", "reason"},
+	cooperation.SignKB:       {"signature", "dprd"},
+	cooperation.SignPKS:      {"signature", "kuasa"},
+	cooperation.SignNK:       {"signature"},
+	cooperation.SignLoI:      {"signature"},
+	cooperation.SignNaskah:   {"signature"},
+	cooperation.RecordDPRD:   {"decision"},
+	cooperation.RejectDPRD:   {"decision", "reason"},
+	cooperation.Amend:        {"on", "doc_ref", "reason"},
+	cooperation.Extend:       {"new_end_date", "doc_ref"},
+	cooperation.Terminate:    {"on", "end_reason", "reason"},
+	cooperation.Expire:       {"end_reason"},
+	cooperation.RaiseDispute: {"on", "reason"},
+	cooperation.TakeOver:     {"takeover"},
+	cooperation.RecordResult: {"result"},
+	cooperation.AttachSecr:   {"on", "doc_ref"},
+}
+
+func fieldsOf(t cooperation.TransitionName) []string {
+	if f, ok := stepFields[t]; ok {
+		return f
+	}
+	return []string{"on"}
+}
+
+type stepData struct {
+	Coop       cooperation.Cooperation
+	Step       cooperation.TransitionName
+	Fields     map[string]bool
+	Problems   []cooperation.Problem
+	Docs       []docNeed
+	Parties    []cooperation.Party // to act for, when the actor records for another party
+	EndReasons []cooperation.EndReason
+	Errors     map[string]string
+	Form       map[string]string
+}
+
+// stepOf returns the transition named by {step} for c's kind, or not found.
+func stepOf(r *http.Request, c cooperation.Cooperation) (*cooperation.Transition, error) {
+	t := cooperation.Lookup(c.Kind, cooperation.TransitionName(r.PathValue("step")))
+	if t == nil {
+		return nil, &jalin.Error{Code: jalin.ENotFound, Msg: "coop.step_unknown", Args: []any{r.PathValue("step")}, Err: jalin.ErrNotFound}
+	}
+	return t, nil
+}
+
+// coopStepForm is the guided form of one step: what it means, what it
+// still needs (every unmet requirement), and the inputs it asks for.
+func (s *Server) coopStepForm(w http.ResponseWriter, r *http.Request) {
+	if !s.requireUser(w, r) {
+		return
+	}
+	c, err := s.loadCoop(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if !s.authorize(w, r, access.TransitionCooperation, c.Resource()) {
+		return
+	}
+	t, err := stepOf(r, c)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	in, err := s.coopInput(r.Context(), c)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p, err := s.coopParams(r.Context(), c)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	var probs []cooperation.Problem
+	for _, pr := range cooperation.Check(c, t.Name, info(r).Actor, in, p, s.now()) {
+		if pr.Rule != cooperation.RuleInput {
+			probs = append(probs, pr)
+		}
+	}
+	s.renderStep(w, r, http.StatusOK, c, t, probs, nil)
+}
+
+func (s *Server) renderStep(w http.ResponseWriter, r *http.Request, status int, c cooperation.Cooperation, t *cooperation.Transition, probs []cooperation.Problem, errs map[string]string) {
+	d := stepData{Coop: c, Step: t.Name, Fields: map[string]bool{}, Problems: probs, Errors: errs,
+		EndReasons: cooperation.EndReasons(c.Kind), Form: map[string]string{}}
+	for _, f := range fieldsOf(t.Name) {
+		d.Fields[f] = true
+	}
+	a := info(r).Actor
+	for _, p := range c.Parties {
+		// A ministry or foreign partner has no users of its own: the team
+		// (or the ministry's administrator) records its acts.
+		if p.Kind != cooperation.PartyRegion && p.Kind != cooperation.PartyThirdParty || a.Role == access.NationalAdmin {
+			d.Parties = append(d.Parties, p)
+		}
+	}
+	for _, dt := range t.Docs {
+		d.Docs = append(d.Docs, docNeed{Type: dt, Present: c.HasDoc(dt, "")})
+	}
+	if r.Method == http.MethodPost {
+		for k, v := range r.PostForm {
+			if k != "csrf" && len(v) > 0 {
+				d.Form[k] = v[0]
+			}
+		}
+	}
+	s.renderStatus(w, r, status, "coop_step", view{Nav: "coops", Title: s.t(r, "coop.step."+string(t.Name)) + " · " + c.Title, Data: d})
+}
+
+// coopStep takes the step: the guards run on the current stored
+// cooperation; a refusal lists every unmet requirement; a stale form (the
+// cooperation changed meanwhile, e.g. in another tab) is refused.
+func (s *Server) coopStep(w http.ResponseWriter, r *http.Request) {
+	if !s.requireUser(w, r) {
+		return
+	}
+	c, err := s.loadCoop(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	t, err := stepOf(r, c)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	version, _ := strconv.ParseInt(r.PostFormValue("version"), 10, 64)
+	fill, err := stepInput(r, t.Name)
+	var updated cooperation.Cooperation
+	if err == nil {
+		updated, err = s.applyTransition(r, c.ID, version, t.Name, fill)
+	}
+	if err != nil {
+		var ref *cooperation.Refusal
+		switch {
+		case jalin.ErrorCode(err) == jalin.EForbidden || jalin.ErrorCode(err) == jalin.ENotFound:
+			s.fail(w, r, err)
+		case errors.As(err, &ref):
+			s.renderStep(w, r, http.StatusUnprocessableEntity, c, t, ref.Problems, nil)
+		case jalin.ErrorCode(err) == jalin.EConflict:
+			s.renderStep(w, r, http.StatusConflict, c, t, nil, map[string]string{"version": s.message(r, err)})
+		default:
+			s.formFail(w, r, err, func(errs map[string]string) { s.renderStep(w, r, statusOfErr(err), c, t, nil, errs) })
+		}
+		return
+	}
+	http.Redirect(w, r, "/cooperations/"+idOf(updated.ID)+"?saved="+string(t.Name), http.StatusSeeOther)
+}
+
+// stepInput reads the step's inputs from the form, naming a malformed field.
+func stepInput(r *http.Request, t cooperation.TransitionName) (func(*cooperation.Input), error) {
+	var in cooperation.Input
+	var err error
+	text := func(name string) string { return strings.TrimSpace(r.PostFormValue(name)) }
+	on := func(name string) bool { return r.PostFormValue(name) == "on" }
+	in.Party, in.Reason, in.DocRef = text("party"), text("reason"), text("doc_ref")
+	in.EndReason = cooperation.EndReason(text("end_reason"))
+	if in.On, err = dateField(r, "on"); err != nil {
+		return nil, err
+	}
+	if in.NewEndDate, err = dateField(r, "new_end_date"); err != nil {
+		return nil, err
+	}
+	fields := map[string]bool{}
+	for _, f := range fieldsOf(t) {
+		fields[f] = true
+	}
+	if fields["signature"] {
+		sigOn, err := dateField(r, "sig_on")
+		if err != nil {
+			return nil, err
+		}
+		in.Signature = &cooperation.Signature{SignerName: text("signer_name"), Office: text("office"),
+			ByKuasa: on("by_kuasa"), KuasaRef: text("kuasa_ref"), On: sigOn}
+	}
+	if fields["dprd"] {
+		in.DPRD = &cooperation.DPRDAssessment{BurdensCommunity: on("burdens_community"), NotBudgeted: on("not_budgeted")}
+	}
+	if fields["decision"] {
+		if in.Decision, err = recordField(r, "decision"); err != nil {
+			return nil, err
+		}
+	}
+	if fields["takeover"] {
+		to := &cooperation.Takeover{By: text("to_by"), Province: text("to_province")}
+		for prefix, rec := range map[string]*cooperation.Record{"guidance": &to.Guidance, "evaluation": &to.Evaluation, "approval": &to.MinisterApproval} {
+			x, err := recordField(r, prefix)
+			if err != nil {
+				return nil, err
+			}
+			if x != nil {
+				*rec = *x
+			}
+		}
+		in.Takeover = to
+	}
+	if fields["result"] {
+		amount, _ := strconv.ParseInt(strings.ReplaceAll(text("result_amount"), ".", ""), 10, 64)
+		in.Result = &cooperation.Result{Money: on("result_money"), AmountIDR: amount, Ref: text("result_ref")}
+	}
+	return func(x *cooperation.Input) {
+		facts, cal := x.Facts, x.Calendar
+		*x = in
+		x.Facts, x.Calendar = facts, cal
+	}, nil
+}

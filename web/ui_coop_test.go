@@ -1,0 +1,148 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/jalin-ksd/jalin/access"
+	"github.com/jalin-ksd/jalin/sqlstore"
+	"github.com/jalin-ksd/jalin/sqlstore/sqlstoretest"
+)
+
+// TestCooperationPagesLifecycle runs a mandatory KSDD between Kota Bandung
+// and Kabupaten Bandung through the pages, as their two teams would: every
+// step through its guided form, every document through the upload form.
+func TestCooperationPagesLifecycle(t *testing.T) {
+	sqlstoretest.Each(t, func(t *testing.T, db *sqlstore.DB) {
+		// The teams work in November 2025; offer deadlines count from then.
+		db.SetNow(func() time.Time { return time.Date(2025, 11, 3, 2, 0, 0, 0, time.UTC) })
+		f := newFixture(t, db)
+		hash := f.users["ra"].PasswordHash
+		kab, err := db.CreateUser(context.Background(), sqlstore.User{Username: "kab.admin", DisplayName: "Kab Bandung", Role: access.RegencyAdmin,
+			Region: "32.04", Lang: "id", PasswordHash: hash}, sys)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.users["kab"] = kab
+
+		// Kota Bandung prepares the initiative.
+		r := f.do("ra", request{method: "POST", path: "/cooperations", form: url.Values{
+			"title": {"Pengelolaan persampahan lintas batas"}, "kind": {"ksdd_wajib"}, "urusan": {"1.03"},
+			"partner_kind": {"region"}, "partner_region": {"32.04"}, "in_plans": {"on"}, "plan_ref": {"RPJMD 2025-2029"},
+			"start_date": {"2026-01-01"}, "end_date": {"2030-12-31"},
+			"mapping_ref": {"BA-01/2025"}, "mapping_date": {"2025-10-01"}, "coord_ref": {"BA-02/2025"}, "coord_date": {"2025-10-20"},
+			"coord_level": {"provincial"}, "coord_heads_agreed": {"on"},
+			"liaison_name": {"Asep", "Euis"}, "liaison_nip": {"1971", "1980"}, "liaison_phone": {"0811", "0812"},
+			"liaison_email": {"a@x.id", "e@x.id"}, "liaison_letter": {"ST-1", "ST-2"}}})
+		if r.Status != http.StatusSeeOther {
+			t.Fatalf("create: %d %.500s", r.Status, r.Body)
+		}
+		path := r.Header.Get("Location")
+		id := strings.TrimPrefix(path, "/cooperations/")
+		page := f.do("ra", request{method: "GET", path: path})
+		for _, want := range []string{"Pengelolaan persampahan lintas batas", "Persiapan", `data-step="tkksd_review"`, "Kerangka Acuan Kerja"} {
+			if !strings.Contains(page.Body, want) {
+				t.Errorf("cooperation page lacks %q", want)
+			}
+		}
+		upload := func(actor, docType string) {
+			t.Helper()
+			r := f.do(actor, request{method: "POST", path: path + "/documents", form: url.Values{"type": {docType}}, files: map[string][]byte{"file": samplePDF}})
+			if r.Status != http.StatusSeeOther {
+				t.Fatalf("upload %s as %s: %d %.300s", docType, actor, r.Status, r.Body)
+			}
+		}
+		step := func(actor, name string, form url.Values, want int) response {
+			t.Helper()
+			if form == nil {
+				form = url.Values{}
+			}
+			var c, _ = db.GetCooperation(context.Background(), access.Scope{All: true}, atoi(id))
+			form.Set("version", itoa(c.Version))
+			r := f.do(actor, request{method: "POST", path: path + "/act/" + name, form: form})
+			if r.Status != want {
+				t.Fatalf("%s as %s: %d, want %d: %s", name, actor, r.Status, want, problemsOf(r.Body))
+			}
+			return r
+		}
+		// The review is refused while the KAK is missing, naming it.
+		r = step("ra", "tkksd_review", nil, http.StatusUnprocessableEntity)
+		if !strings.Contains(r.Body, `data-rule="V-17"`) {
+			t.Errorf("missing KAK not named: %s", problemsOf(r.Body))
+		}
+		upload("ra", "kak")
+		step("ra", "tkksd_review", nil, http.StatusSeeOther)
+		upload("ra", "surat_penawaran")
+		upload("ra", "draft_kb")
+		step("ra", "send_offer", url.Values{"on": {"2025-11-03"}}, http.StatusSeeOther)
+		// The neighbour answers from its own account.
+		upload("kab", "surat_tanggapan")
+		step("kab", "accept_offer", url.Values{"on": {"2025-11-10"}}, http.StatusSeeOther)
+		sign := url.Values{"signer_name": {"Kepala Daerah"}, "office": {"Bupati/Wali Kota"}, "sig_on": {"2025-11-20"}}
+		step("ra", "sign_kb", sign, http.StatusSeeOther)
+		kabSign := url.Values{"signer_name": {"Bupati"}, "office": {"Bupati Bandung"}, "sig_on": {"2025-11-21"}, "not_budgeted": {"on"}}
+		step("kab", "sign_kb", kabSign, http.StatusSeeOther)
+		upload("ra", "kb")
+		step("kab", "request_dprd", nil, http.StatusSeeOther)
+		upload("kab", "keputusan_dprd")
+		step("kab", "record_dprd", url.Values{"decision_ref": {"Kep DPRD 12/2025"}, "decision_date": {"2025-12-05"}}, http.StatusSeeOther)
+		upload("ra", "draft_pks")
+		step("ra", "sign_pks", url.Values{"signer_name": {"Sekda"}, "office": {"Sekretaris Daerah"}, "sig_on": {"2025-12-15"}}, http.StatusSeeOther)
+		step("kab", "sign_pks", url.Values{"signer_name": {"Bupati"}, "office": {"Bupati Bandung"}, "sig_on": {"2025-12-16"}}, http.StatusSeeOther)
+
+		page = f.do("kab", request{method: "GET", path: path})
+		for _, want := range []string{`id="coop-stage">Pelaksanaan`, "Disetujui", "Tandatangani PKS", "v1"} {
+			if !strings.Contains(page.Body, want) {
+				t.Errorf("page after signing lacks %q", want)
+			}
+		}
+		// A change of regional head is never an ending reason.
+		r = step("ra", "terminate", url.Values{"end_reason": {"change_of_head"}, "reason": {"Wali kota baru"}}, http.StatusUnprocessableEntity)
+		if !strings.Contains(r.Body, "V-18") {
+			t.Errorf("change of head not refused by V-18: %s", problemsOf(r.Body))
+		}
+		// A stale form (another tab) is refused and changes nothing.
+		r = f.do("ra", request{method: "POST", path: path + "/act/dispute", form: url.Values{"version": {"1"}, "reason": {"x"}}})
+		if r.Status != http.StatusConflict || !strings.Contains(r.Body, `id="step-stale"`) {
+			t.Errorf("stale step: %d", r.Status)
+		}
+		// The list filters by stage and partner.
+		r = f.do("pa", request{method: "GET", path: "/cooperations?stage=pelaksanaan&partner=32.04"})
+		if !strings.Contains(r.Body, "Pengelolaan persampahan lintas batas") {
+			t.Error("the province does not find the cooperation in its list")
+		}
+		if r := f.do("na", request{method: "GET", path: "/cooperations?stage=persiapan"}); strings.Contains(r.Body, "Pengelolaan persampahan") {
+			t.Error("stage filter ignored")
+		}
+		// An executable named .pdf is refused by content.
+		r = f.do("ra", request{method: "POST", path: path + "/documents", form: url.Values{"type": {"laporan"}}, files: map[string][]byte{"file": sampleELF}})
+		if r.Status != http.StatusBadRequest || !strings.Contains(r.Body, "executable") {
+			t.Errorf("ELF upload: %d %.300s", r.Status, problemsOf(r.Body))
+		}
+		// Timeline and audit trail hold every step.
+		evs, err := db.CooperationEvents(context.Background(), access.Scope{All: true}, atoi(id))
+		if err != nil || len(evs) != 10 { // create, review, offer, accept, 2 KB signatures, DPRD request and record, 2 PKS signatures
+			t.Errorf("timeline: %d events, %v", len(evs), err)
+		}
+		v, err := db.VerifyAudit(context.Background())
+		if err != nil || !v.OK {
+			t.Errorf("audit chain after the lifecycle: %+v %v", v, err)
+		}
+	})
+}
+
+// problemsOf extracts the problem list or error message of a page, for
+// failure messages.
+func problemsOf(body string) string {
+	for _, marker := range []string{`id="step-problems"`, `id="coop-errors"`, `id="error-message"`, `class="field-error"`} {
+		if i := strings.Index(body, marker); i >= 0 {
+			end := min(len(body), i+600)
+			return body[i:end]
+		}
+	}
+	return body[:min(len(body), 300)]
+}
