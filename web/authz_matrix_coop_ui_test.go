@@ -23,6 +23,12 @@ func coopPageMatrix(f *fixture) []matrixCase {
 	}
 	return []matrixCase{
 		{"GET /cooperations", "", getReq("/cooperations"), all200},
+		{"GET /inbox", "", getReq("/inbox"), "200 403 200 200 403 200 200 403 200 303"},
+		{"GET /params", "", getReq("/params"), userOnly},
+		{"GET /holidays", "", getReq("/holidays?year=2025"), all200},
+		{"POST /holidays", "a regional day", func(*fixture, string) request {
+			return request{method: "POST", path: "/holidays", form: url.Values{"date": {"2025-06-02"}, "kind": {"libur"}, "name_id": {"Uji"}}}
+		}, "303 403 403 403 403 403 403 403 403 403"},
 		{"GET /cooperations/new", "", getReq("/cooperations/new"), "403 403 200 200 403 200 200 403 403 303"},
 		{"POST /cooperations", "with Kabupaten Bandung", func(_ *fixture, actor string) request {
 			return request{method: "POST", path: "/cooperations", form: url.Values{"title": {"Prakarsa " + actor}, "kind": {"ksdd_sukarela"},

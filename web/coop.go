@@ -29,6 +29,7 @@ type CoopStore interface {
 	DocumentVersionByID(ctx context.Context, scope access.Scope, coopID, docID int64) (sqlstore.DocumentVersion, error)
 
 	ExtraHolidays(ctx context.Context) ([]workday.Day, error)
+	AddHoliday(ctx context.Context, d workday.Day, meta sqlstore.AuditMeta) error
 	ParamVersions(ctx context.Context) ([]cooperation.Params, error)
 }
 

@@ -79,6 +79,14 @@ func TestCooperationPagesLifecycle(t *testing.T) {
 		upload("ra", "surat_penawaran")
 		upload("ra", "draft_kb")
 		step("ra", "send_offer", url.Values{"on": {"2025-11-03"}}, http.StatusSeeOther)
+		// The offer waits in the neighbour's inbox, with its deadline.
+		inbox := f.do("kab", request{method: "GET", path: "/inbox"})
+		if i := strings.Index(inbox.Body, `id="inbox-received"`); i < 0 || !strings.Contains(inbox.Body[i:], "Pengelolaan persampahan lintas batas") || !strings.Contains(inbox.Body, "/act/accept_offer") {
+			t.Errorf("the offer is not in Kabupaten Bandung's inbox")
+		}
+		if sent := f.do("ra", request{method: "GET", path: "/inbox"}); !strings.Contains(sent.Body[strings.Index(sent.Body, `id="inbox-sent"`):], "Pengelolaan persampahan") {
+			t.Errorf("the offer is not in Kota Bandung's sent box")
+		}
 		// The neighbour answers from its own account.
 		upload("kab", "surat_tanggapan")
 		step("kab", "accept_offer", url.Values{"on": {"2025-11-10"}}, http.StatusSeeOther)

@@ -1,0 +1,77 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/jalin-ksd/jalin/access"
+	"github.com/jalin-ksd/jalin/cooperation"
+	"github.com/jalin-ksd/jalin/sqlstore"
+	"github.com/jalin-ksd/jalin/workday"
+)
+
+// offerRow is an offer in a region's inbox: the cooperation, the party
+// whose answer is awaited, and its answer deadline.
+type offerRow struct {
+	Coop    sqlstore.CoopSummary
+	Answers []cooperation.Party // the partners and their answers
+	Due     workday.Date
+	Overdue bool
+}
+
+type inboxData struct {
+	Received []offerRow
+	Sent     []offerRow
+	Today    workday.Date
+}
+
+// inbox lists the offers a TKKSD has received and sent that are waiting
+// for an answer, with their deadlines, so nothing lapses unnoticed.
+func (s *Server) inbox(w http.ResponseWriter, r *http.Request) {
+	a := info(r).Actor
+	if !s.authorize(w, r, access.TransitionCooperation, homeResource(a, "cooperation")) {
+		return
+	}
+	today := workday.DateOf(s.now())
+	f := sqlstore.CoopFilter{Stage: cooperation.Penawaran, Limit: 500, Today: today}
+	if a.Region != "" {
+		f.Partner = a.Region
+	}
+	if a.OrgID != 0 {
+		f.Partner = "org:" + idOf(a.OrgID)
+	}
+	items, _, err := s.Coops.ListCooperations(r.Context(), a.Scope(), f)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	d := inboxData{Today: today}
+	scope := a.Scope()
+	for _, it := range items {
+		c, err := s.Coops.GetCooperation(r.Context(), scope, it.ID)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		row := offerRow{Coop: it}
+		for _, dl := range c.Deadlines {
+			if dl.Name == "offer_answer_deadline" && (row.Due.IsZero() || dl.Due.After(row.Due)) {
+				row.Due = dl.Due
+			}
+		}
+		row.Overdue = !row.Due.IsZero() && row.Due.Before(today)
+		mine := false // the actor's side initiated it
+		for _, p := range c.Parties {
+			if p.Initiator {
+				mine = (p.Kind == cooperation.PartyRegion && scope.Covers(p.Region)) || (a.OrgID != 0 && p.OrgID == a.OrgID)
+			} else {
+				row.Answers = append(row.Answers, p)
+			}
+		}
+		if mine {
+			d.Sent = append(d.Sent, row)
+		} else {
+			d.Received = append(d.Received, row)
+		}
+	}
+	s.render(w, r, "inbox", "inbox", s.t(r, "inbox.title"), d)
+}
