@@ -146,8 +146,7 @@ func (tx *Tx) writeCoop(ctx context.Context, c *cooperation.Cooperation, insert 
 			}
 		}
 	}
-	err = tx.insertBatches(ctx, `INSERT INTO cooperation_party (cooperation_id, party_key, pos, kind,
-		region_code, province_code, org_id, name, initiator, stage)`, "", 10, len(c.Parties),
+	err = tx.insertBatches(ctx, partyInsert, "", partyCols, len(c.Parties),
 		func(i int, a []any) []any { return appendPartyRow(a, c, i) })
 	if isForeignKeyViolation(err) {
 		return &jalin.Error{Code: jalin.EInvalid, Msg: "cooperation.party_unknown", Field: "parties", Err: err}
@@ -161,7 +160,28 @@ func (tx *Tx) writeCoop(ctx context.Context, c *cooperation.Cooperation, insert 
 	return jalin.Wrap(err, "db.query")
 }
 
-// appendPartyRow appends the cooperation_party values of party i of c.
+// partyInsert and partyCols are the INSERT of cooperation_party rows, whose
+// values appendPartyRow appends.
+const (
+	partyInsert = `INSERT INTO cooperation_party (cooperation_id, party_key, pos, kind, region_code,
+		province_code, org_id, name, initiator, stage, end_key, published)`
+	partyCols = 12
+)
+
+// noEndKey is cooperation_party.end_key for no end date: after every date.
+const noEndKey = 99999999
+
+// endKey is cooperation_party.end_key of an end date: YYYYMMDD as a number.
+func endKey(d workday.Date) int64 {
+	if d.IsZero() {
+		return noEndKey
+	}
+	return int64(d.Year*10000 + int(d.Month)*100 + d.Day)
+}
+
+// appendPartyRow appends the cooperation_party values of party i of c: the
+// party, and the copies of the cooperation's stage, end date and published
+// flag that let a list be read from the party indexes (see 0004).
 func appendPartyRow(a []any, c *cooperation.Cooperation, i int) []any {
 	p := c.Parties[i]
 	var region, province any
@@ -172,7 +192,8 @@ func appendPartyRow(a []any, c *cooperation.Cooperation, i int) []any {
 	if p.Kind == cooperation.PartyThirdParty {
 		org = p.OrgID
 	}
-	return append(a, c.ID, p.Key(), i, string(p.Kind), region, province, org, p.Name, p.Initiator, string(c.Stage))
+	return append(a, c.ID, p.Key(), i, string(p.Kind), region, province, org, p.Name, p.Initiator, string(c.Stage),
+		endKey(c.EndDate), c.Published)
 }
 
 // dedupe returns s without repeats, in first-seen order.

@@ -56,8 +56,7 @@ func (db *DB) BulkLoadCooperations(ctx context.Context, cs []cooperation.Coopera
 		if err != nil {
 			return jalin.Wrap(err, "db.query")
 		}
-		err = tx.insertBatches(ctx, `INSERT INTO cooperation_party (cooperation_id, party_key, pos, kind,
-			region_code, province_code, org_id, name, initiator, stage)`, "", 10, len(parties),
+		err = tx.insertBatches(ctx, partyInsert, "", partyCols, len(parties),
 			func(i int, a []any) []any { return appendPartyRow(a, &cs[parties[i].c], parties[i].i) })
 		if isForeignKeyViolation(err) {
 			return &jalin.Error{Code: jalin.EInvalid, Msg: "cooperation.party_unknown", Field: "parties", Err: err}

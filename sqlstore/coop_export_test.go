@@ -55,3 +55,44 @@ func asString(v any) string {
 	}
 	return ""
 }
+
+// ExplainCoopListByParty, for tests only, returns the query plans of the
+// count and of each page query of the party-index path of ListCooperations,
+// and false when f in scope takes the general path.
+func ExplainCoopListByParty(t testing.TB, db *DB, scope access.Scope, f CoopFilter) (plans []string, ok bool) {
+	t.Helper()
+	r, ok := partyRangeOf(scope, f)
+	if !ok {
+		return nil, false
+	}
+	explain := "EXPLAIN QUERY PLAN "
+	if db.Engine() == Postgres {
+		explain = "EXPLAIN "
+	}
+	plan := func(q string, args []any) string {
+		var lines []string
+		rows, err := db.Query(context.Background(), explain+q, args...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		cols, _ := rows.Columns()
+		for rows.Next() {
+			vals := make([]any, len(cols))
+			ptrs := make([]any, len(cols))
+			for i := range vals {
+				ptrs[i] = &vals[i]
+			}
+			if err := rows.Scan(ptrs...); err != nil {
+				t.Fatal(err)
+			}
+			lines = append(lines, strings.TrimSpace(asString(vals[len(vals)-1])))
+		}
+		return strings.Join(lines, "\n")
+	}
+	plans = append(plans, plan(r.countSQL()))
+	for _, part := range []int{partAll, partDated, partUndated} {
+		plans = append(plans, plan(r.pageSQL(part, 50, 100)))
+	}
+	return plans, true
+}
