@@ -42,9 +42,10 @@ const maxCachedSQL = 4096
 // cheaper than SQLITE_BUSY retries) and reads through a separate read-only
 // pool; on PostgreSQL both are the same pool. DB is safe for concurrent use.
 type DB struct {
-	engine string
-	write  *sql.DB
-	read   *sql.DB
+	engine   string
+	write    *sql.DB
+	read     *sql.DB
+	writeDSN string // the DSN the writer pool was opened with; see WriterDSN
 
 	rebound sync.Map // original SQL -> SQL with $n placeholders (PostgreSQL)
 	now     clock    // the clock for stored times, nil for time.Now; see SetNow
@@ -61,7 +62,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	db := &DB{}
 	var err error
 	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
-		db.engine = Postgres
+		db.engine, db.writeDSN = Postgres, dsn
 		if db.write, err = sql.Open("pgx", dsn); err != nil {
 			return nil, unavailable(err)
 		}
@@ -77,7 +78,8 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		base := dsn + sep + sqlitePragmas
 		// BEGIN IMMEDIATE takes the write lock at the start of a transaction,
 		// so a transaction that reads first cannot fail later on upgrade.
-		if db.write, err = sql.Open("sqlite", base+"&_txlock=immediate"); err != nil {
+		db.writeDSN = base + "&_txlock=immediate"
+		if db.write, err = sql.Open("sqlite", db.writeDSN); err != nil {
 			return nil, unavailable(err)
 		}
 		db.write.SetMaxOpenConns(1)
@@ -100,6 +102,13 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 
 // Engine says which engine this is: SQLite or Postgres.
 func (db *DB) Engine() string { return db.engine }
+
+// WriterDSN is the DSN the writer pool was opened with: on SQLite the file
+// with every pragma and BEGIN IMMEDIATE, on PostgreSQL the URL (search_path
+// included). It lets another component (the job queue) open its own pool on
+// the same database with the same settings. It may hold a password: never
+// log it.
+func (db *DB) WriterDSN() string { return db.writeDSN }
 
 // Ping checks that both pools can reach the database.
 func (db *DB) Ping(ctx context.Context) error {
