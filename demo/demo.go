@@ -1,6 +1,7 @@
 // Package demo fills an empty Jalin with demonstration data: the real
-// geography from the shared data folder when it is there, one user per role
-// and a few third parties. It never replaces data that is already stored,
+// geography from the shared data folder when it is there, one user per role,
+// a few third parties, and about twenty cooperations of every kind and stage
+// walked through the real lifecycle rules. It never replaces data that is already stored,
 // so `jalin serve --demo` can be run again and again.
 package demo
 
@@ -59,7 +60,10 @@ func Load(ctx context.Context, a *app.App) error {
 	if err := loadGeo(ctx, a); err != nil {
 		return err
 	}
-	return loadUsers(ctx, a)
+	if err := loadUsers(ctx, a); err != nil {
+		return err
+	}
+	return loadCoops(ctx, a)
 }
 
 func loadGeo(ctx context.Context, a *app.App) error {
