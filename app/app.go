@@ -18,6 +18,7 @@ import (
 	"github.com/jalin-ksd/jalin/config"
 	"github.com/jalin-ksd/jalin/document"
 	"github.com/jalin-ksd/jalin/i18n"
+	"github.com/jalin-ksd/jalin/jobs"
 	"github.com/jalin-ksd/jalin/region"
 	"github.com/jalin-ksd/jalin/sqlstore"
 	"github.com/jalin-ksd/jalin/web"
@@ -36,6 +37,7 @@ type App struct {
 	DB      *sqlstore.DB
 
 	web      *web.Server
+	jobs     *jobs.Runner
 	server   *http.Server
 	listener net.Listener
 	serveErr chan error
@@ -110,6 +112,12 @@ func (a *App) Start(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	// The background jobs (River) run on every instance; River elects
+	// one to schedule them. Close stops them.
+	a.jobs, err = jobs.Start(ctx, jobs.Deps{DB: a.DB, Holidays: holidays, Logger: a.Logger}, jobs.Config{})
+	if err != nil {
+		return err
+	}
 	a.listener, err = net.Listen("tcp", a.Config.Addr)
 	if err != nil {
 		return fmt.Errorf("--addr %s: %w", a.Config.Addr, err)
@@ -149,13 +157,20 @@ func (a *App) Wait(ctx context.Context) error {
 }
 
 // Close stops accepting requests, lets running ones finish for up to ten
-// seconds, and closes the database.
+// seconds, stops the background jobs (as long again for a running one)
+// and closes the database.
 func (a *App) Close() error {
 	var errs []error
 	if a.server != nil {
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
 		errs = append(errs, a.server.Shutdown(ctx))
+	}
+	if a.jobs != nil {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		errs = append(errs, a.jobs.Stop(ctx))
+		a.jobs = nil
 	}
 	if a.DB != nil {
 		errs = append(errs, a.DB.Close())

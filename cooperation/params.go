@@ -159,3 +159,21 @@ func (p Params) dueDate(name string, start Date, cal Calendar) Date {
 	}
 	return start.AddDays(v.Value)
 }
+
+// ParamsOf is the parameter version c is judged by: the one it recorded
+// when it started (RuleVersion), else the one in force on its start date, or
+// on today for a cooperation without one.
+func ParamsOf(versions []Params, c Cooperation, today Date) Params {
+	if c.RuleVersion != "" {
+		for _, v := range versions {
+			if v.Version == c.RuleVersion {
+				return v
+			}
+		}
+	}
+	started := c.StartDate
+	if started.IsZero() {
+		started = today
+	}
+	return ParamsFor(versions, started)
+}

@@ -154,3 +154,24 @@ func TestMessageKeysComplete(t *testing.T) {
 		}
 	}
 }
+
+func TestParamsOf(t *testing.T) {
+	old := Defaults()
+	newer := Defaults()
+	newer.Version, newer.EffectiveFrom = "2027-revision", D(2027, 1, 1)
+	versions := []Params{old, newer}
+	cases := []struct {
+		c    Cooperation
+		want string
+	}{
+		{Cooperation{RuleVersion: old.Version, StartDate: D(2027, 6, 1)}, old.Version}, // recorded version wins
+		{Cooperation{StartDate: D(2027, 6, 1)}, "2027-revision"},
+		{Cooperation{StartDate: D(2025, 6, 1)}, old.Version},
+		{Cooperation{}, "2027-revision"}, // no start: today's (2028) version
+	}
+	for i, c := range cases {
+		if got := ParamsOf(versions, c.c, D(2028, 1, 1)).Version; got != c.want {
+			t.Errorf("case %d: %s, want %s", i, got, c.want)
+		}
+	}
+}

@@ -321,8 +321,14 @@ func (db *DB) listByParty(ctx context.Context, r partyRange, limit, offset int) 
 	for i, id := range ids {
 		args[i], at[id] = id, i
 	}
+	// Without statistics SQLite prefers the unique key, whose rows it
+	// must then read, each about a page of JSON; PostgreSQL plans well.
+	from := "cooperation c"
+	if db.engine == SQLite {
+		from += " INDEXED BY cooperation_summary_idx"
+	}
 	found := make([]CoopSummary, len(ids))
-	err = db.eachRow(ctx, "SELECT "+summaryCols+" FROM cooperation c WHERE c.id IN "+in, args,
+	err = db.eachRow(ctx, "SELECT "+summaryCols+" FROM "+from+" WHERE c.id IN "+in, args,
 		func(rows *sql.Rows) error {
 			s, err := scanSummary(rows)
 			found[at[s.ID]] = s

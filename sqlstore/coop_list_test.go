@@ -1,12 +1,16 @@
 package sqlstore_test
 
 import (
+	"cmp"
 	"context"
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/jalin-ksd/jalin"
+	"github.com/jalin-ksd/jalin/access"
 	"github.com/jalin-ksd/jalin/cooperation"
 	"github.com/jalin-ksd/jalin/sqlstore"
 	"github.com/jalin-ksd/jalin/sqlstore/sqlstoretest"
@@ -170,4 +174,138 @@ func TestListCooperationsPages(t *testing.T) {
 			t.Errorf("bulk-loaded %+v, %v", c, err)
 		}
 	})
+}
+
+// TestListCooperationsByPartyScopes pages through a province's list (at a
+// stage), by end date both ways, in scopes that take the party-index path
+// and scopes that do not, against visibility and order computed here from
+// the cooperations themselves, after saves that change the copies the
+// party rows keep (published, end date, stage).
+func TestListCooperationsByPartyScopes(t *testing.T) {
+	t.Parallel()
+	sqlstoretest.Each(t, func(t *testing.T, db *sqlstore.DB) {
+		ctx := context.Background()
+		rs := sqlstoretest.Regions([4]int{6, 30, 60, 0})
+		if err := db.LoadRegions(ctx, rs, "test"); err != nil {
+			t.Fatal(err)
+		}
+		sqlstoretest.CreateOrgs(t, db, rs)
+		cs := sqlstoretest.Cooperations(1500, 3, rs)
+		if err := db.BulkLoadCooperations(ctx, cs); err != nil {
+			t.Fatal(err)
+		}
+		for i := range cs {
+			cs[i].ID = int64(i + 1)
+		}
+		// Saves through the ordinary path: publish or withdraw, move or
+		// drop the end date, move the stage, add a district party.
+		for i := 0; i < len(cs); i += 23 {
+			c := &cs[i]
+			change := func(x *cooperation.Cooperation) (*cooperation.Event, error) {
+				x.Published = !x.Published
+				switch {
+				case i%3 == 0:
+					x.EndDate = cooperation.Date{}
+				case x.EndDate.IsZero():
+					x.EndDate = cooperation.D(2027, 6, 30)
+				default:
+					x.EndDate = x.EndDate.AddDays(-400)
+				}
+				if i%2 == 0 {
+					x.Stage = cooperation.Pelaksanaan
+				}
+				if i%5 == 0 {
+					x.Parties = append(x.Parties, cooperation.Party{Kind: cooperation.PartyRegion,
+						Region: "12.03.01", Name: "Kecamatan 12.03.01"})
+				}
+				*c = *x
+				return nil, nil
+			}
+			if _, err := db.UpdateCooperation(ctx, national, c.ID, 1, change, sqlstore.AuditMeta{}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		visible := func(s access.Scope, c cooperation.Cooperation) bool {
+			switch {
+			case s.All:
+				return true
+			case c.Published:
+				return true
+			}
+			for _, p := range c.Parties {
+				if s.OrgID != 0 && p.OrgID == s.OrgID || !s.All && s.OrgID == 0 && s.Prefix != "" &&
+					p.Kind == cooperation.PartyRegion && s.Covers(p.Region) {
+					return true
+				}
+			}
+			return false
+		}
+		inProvince := func(c cooperation.Cooperation, prov string) bool {
+			for _, p := range c.Parties {
+				if p.Kind == cooperation.PartyRegion && strings.HasPrefix(p.Region, prov) {
+					return true
+				}
+			}
+			return false
+		}
+		byEnd := func(desc bool) func(a, b cooperation.Cooperation) int {
+			return func(a, b cooperation.Cooperation) int {
+				if n := cmp.Compare(btoi(a.EndDate.IsZero()), btoi(b.EndDate.IsZero())); n != 0 {
+					return n
+				}
+				n := a.EndDate.Compare(b.EndDate)
+				if n == 0 {
+					n = cmp.Compare(a.ID, b.ID)
+				}
+				if desc {
+					return -n
+				}
+				return n
+			}
+		}
+		scopes := []access.Scope{national, {Prefix: "12"}, {Prefix: "12.03"}, {Prefix: "12.03.01"}, {Prefix: "12.99"},
+			{Prefix: "13"}, {Prefix: "13.02"}, {Prefix: "1"}, {OrgID: 3}, {PublicOnly: true}, {}}
+		for _, s := range scopes {
+			for _, stage := range []cooperation.Stage{"", cooperation.Pelaksanaan, cooperation.Persiapan} {
+				for _, sort := range []string{"", "end_date", "-end_date"} {
+					f := sqlstore.CoopFilter{Province: "12", Stage: stage, Sort: sort, Limit: 37}
+					var want []int64
+					sorted := slices.Clone(cs)
+					slices.SortFunc(sorted, byEnd(sort == "-end_date"))
+					for _, c := range sorted {
+						if visible(s, c) && inProvince(c, "12") && (stage == "" || c.Stage == stage) {
+							want = append(want, c.ID)
+						}
+					}
+					var got []int64
+					for f.Offset = 0; f.Offset <= len(want); f.Offset += f.Limit {
+						page, total, err := db.ListCooperations(ctx, s, f)
+						if err != nil {
+							t.Fatal(err)
+						}
+						if total != len(want) {
+							t.Fatalf("%+v %+v: total %d, want %d", s, f, total, len(want))
+						}
+						for _, c := range page {
+							got = append(got, c.ID)
+							if want := cs[c.ID-1]; c.EndDate != want.EndDate || c.Published != want.Published ||
+								c.Stage != want.Stage || len(c.Parties) != len(want.Parties) {
+								t.Fatalf("%+v %+v: summary %+v of %+v", s, f, c, want)
+							}
+						}
+					}
+					if !slices.Equal(got, want) {
+						t.Errorf("%+v %+v:\n got %v\nwant %v", s, f, got, want)
+					}
+				}
+			}
+		}
+	})
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

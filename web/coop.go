@@ -69,25 +69,13 @@ func (s *Server) calendar(ctx context.Context) (*workday.Calendar, error) {
 	return s.Holidays.With(extra), nil
 }
 
-// coopParams is the regulation parameter version in force when c started
-// (or today, for one not started yet).
+// coopParams is the regulation parameter version c is judged by.
 func (s *Server) coopParams(ctx context.Context, c cooperation.Cooperation) (cooperation.Params, error) {
 	versions, err := s.Coops.ParamVersions(ctx)
 	if err != nil {
 		return cooperation.Params{}, err
 	}
-	if c.RuleVersion != "" {
-		for _, v := range versions {
-			if v.Version == c.RuleVersion {
-				return v, nil
-			}
-		}
-	}
-	started := c.StartDate
-	if started.IsZero() {
-		started = workday.DateOf(s.now())
-	}
-	return cooperation.ParamsFor(versions, started), nil
+	return cooperation.ParamsOf(versions, c, workday.DateOf(s.now())), nil
 }
 
 // coopInput is the outside knowledge the guards need: which of the parties'

@@ -89,6 +89,15 @@ func (v *view) Can(act string) bool {
 	return !v.Actor.IsAnonymous() && access.Authorize(v.Actor, access.Action(act), homeResource(v.Actor, "")) == nil
 }
 
+// Notice translates a stored notification's message.
+func (v *view) Notice(key string, args []string) string {
+	a := make([]any, len(args))
+	for i, x := range args {
+		a[i] = x
+	}
+	return v.T(key, a...)
+}
+
 // Msg translates a message key with its arguments (a domain problem).
 func (v *view) Msg(key string, args []any) string { return v.T(key, args...) }
 

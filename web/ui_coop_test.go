@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/jalin-ksd/jalin/access"
+	"github.com/jalin-ksd/jalin/jobs"
 	"github.com/jalin-ksd/jalin/sqlstore"
 	"github.com/jalin-ksd/jalin/sqlstore/sqlstoretest"
 )
@@ -79,8 +80,15 @@ func TestCooperationPagesLifecycle(t *testing.T) {
 		upload("ra", "surat_penawaran")
 		upload("ra", "draft_kb")
 		step("ra", "send_offer", url.Values{"on": {"2025-11-03"}}, http.StatusSeeOther)
-		// The offer waits in the neighbour's inbox, with its deadline.
+		// The offer waits in the neighbour's inbox, with its deadline, and
+		// the background job has told its team.
+		if _, err := jobs.RunOffers(context.Background(), jobs.Deps{DB: db}, db.Now()); err != nil {
+			t.Fatal(err)
+		}
 		inbox := f.do("kab", request{method: "GET", path: "/inbox"})
+		if !strings.Contains(inbox.Body, "menunggu jawaban Anda paling lambat") {
+			t.Errorf("no offer notification in the neighbour's inbox")
+		}
 		if i := strings.Index(inbox.Body, `id="inbox-received"`); i < 0 || !strings.Contains(inbox.Body[i:], "Pengelolaan persampahan lintas batas") || !strings.Contains(inbox.Body, "/act/accept_offer") {
 			t.Errorf("the offer is not in Kabupaten Bandung's inbox")
 		}

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 
 	"github.com/jalin-ksd/jalin/access"
@@ -8,6 +9,12 @@ import (
 	"github.com/jalin-ksd/jalin/sqlstore"
 	"github.com/jalin-ksd/jalin/workday"
 )
+
+// notifier reads the notifications the background jobs write (reminders,
+// lapses, expiries); *sqlstore.DB provides it.
+type notifier interface {
+	Notifications(ctx context.Context, scope access.Scope, userID int64, unreadOnly bool, limit int) ([]sqlstore.Notification, error)
+}
 
 // offerRow is an offer in a region's inbox: the cooperation, the party
 // whose answer is awaited, and its answer deadline.
@@ -19,6 +26,7 @@ type offerRow struct {
 }
 
 type inboxData struct {
+	Notes    []sqlstore.Notification
 	Received []offerRow
 	Sent     []offerRow
 	Today    workday.Date
@@ -45,6 +53,12 @@ func (s *Server) inbox(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d := inboxData{Today: today}
+	if n, ok := s.Coops.(notifier); ok {
+		if d.Notes, err = n.Notifications(r.Context(), a.Scope(), a.UserID, false, 30); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+	}
 	scope := a.Scope()
 	for _, it := range items {
 		c, err := s.Coops.GetCooperation(r.Context(), scope, it.ID)
