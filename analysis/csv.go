@@ -79,7 +79,7 @@ func ReadCanonicalRows(r io.Reader, name string) ([]Row, string, error) {
 		}
 		ind := rec[col["indicator"]]
 		if u := col["unit"]; u >= 0 && ind != IndicatorPopulation {
-			unit := strings.ToLower(strings.TrimSpace(rec[u]))
+			unit := strings.ReplaceAll(strings.ToLower(strings.TrimSpace(rec[u])), "_", " ")
 			if unit != "" {
 				f, known := moneyUnits[unit]
 				if !known {

@@ -46,6 +46,7 @@ func commands() []command {
 		{"import", "import data: geo FOLDER|FILE...", cmdImport},
 		{"user", "manage accounts: add, passwd, disable, enable, list", cmdUser},
 		{"audit", "check the audit trail: verify", cmdAudit},
+		{"analyze", "run an analysis method on a table without a database", cmdAnalyze},
 		{"version", "print the version", cmdVersion},
 	}
 }
