@@ -50,3 +50,21 @@ func coopPageMatrix(f *fixture) []matrixCase {
 		{"GET /cooperations/{id}/documents/{doc}", "", getReq("/cooperations/" + in + "/documents/" + id(cf.doc.ID)), "200 200 200 200 200 200 200 200 404 303"},
 	}
 }
+
+func init() {
+	matrixExtensions = append(matrixExtensions, func(f *fixture) []matrixCase {
+		return []matrixCase{{"POST /api/v1/params", "a new version", func(_ *fixture, actor string) request {
+			return request{method: "POST", path: "/api/v1/params", json: map[string]any{"version": "uji-" + actor,
+				"effective_from": "2027-01-01", "values": map[string]int{"offer_answer_deadline": 20}, "source": "Permendagri 22/2020 Pasal 9 (uji)"}}
+		}, "201 403 403 403 403 403 403 403 403 401"}}
+	})
+}
+
+func init() {
+	matrixExtensions = append(matrixExtensions, func(f *fixture) []matrixCase {
+		return []matrixCase{{"POST /params", "a new version", func(_ *fixture, actor string) request {
+			return request{method: "POST", path: "/params", form: url.Values{"version": {"form-" + actor},
+				"effective_from": {"2027-02-01"}, "value_offer_answer_deadline": {"25"}}}
+		}, "303 403 403 403 403 403 403 403 403 403"}}
+	})
+}

@@ -31,6 +31,7 @@ type CoopStore interface {
 	ExtraHolidays(ctx context.Context) ([]workday.Day, error)
 	AddHoliday(ctx context.Context, d workday.Day, meta sqlstore.AuditMeta) error
 	ParamVersions(ctx context.Context) ([]cooperation.Params, error)
+	SaveParamVersion(ctx context.Context, p cooperation.Params, meta sqlstore.AuditMeta) error
 }
 
 // coopID parses the {id} path value.

@@ -141,6 +141,7 @@ func (s *Server) Routes() []Route {
 		ui("GET", "/audit", s.auditPage),
 		ui("GET", "/inbox", s.inbox),
 		ui("GET", "/params", s.paramsPage),
+		ui("POST", "/params", s.paramsSave),
 		ui("GET", "/holidays", s.holidaysPage),
 		ui("POST", "/holidays", s.holidayAdd),
 		ui("GET", "/cooperations", s.coopList),
@@ -188,5 +189,6 @@ func (s *Server) Routes() []Route {
 		api("POST", "/api/v1/holidays", s.apiHolidayAdd),
 		api("DELETE", "/api/v1/holidays/{date}", s.apiHolidayDelete),
 		api("GET", "/api/v1/params", s.apiParams),
+		api("POST", "/api/v1/params", s.apiParamSave),
 	}
 }

@@ -13,9 +13,12 @@ import (
 )
 
 type paramsData struct {
-	Versions []cooperation.Params
-	Names    []string
-	InForce  string
+	Versions  []cooperation.Params
+	Names     []string
+	InForce   string
+	Current   cooperation.Params
+	CanManage bool
+	Errors    map[string]string
 }
 
 // paramsPage shows the regulation parameter versions, each value with its
@@ -25,14 +28,51 @@ func (s *Server) paramsPage(w http.ResponseWriter, r *http.Request) {
 	if !s.requireUser(w, r) {
 		return
 	}
+	s.renderParams(w, r, http.StatusOK, nil)
+}
+
+func (s *Server) renderParams(w http.ResponseWriter, r *http.Request, status int, errs map[string]string) {
 	versions, err := s.Coops.ParamVersions(r.Context())
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	d := paramsData{Versions: versions, Names: cooperation.ParamNames(),
-		InForce: cooperation.ParamsFor(versions, workday.DateOf(s.now())).Version}
-	s.render(w, r, "params", "params", s.t(r, "params.title"), d)
+	cur := cooperation.ParamsFor(versions, workday.DateOf(s.now()))
+	d := paramsData{Versions: versions, Names: cooperation.ParamNames(), InForce: cur.Version, Current: cur, Errors: errs,
+		CanManage: access.Authorize(info(r).Actor, access.ManageParams, homeResource(info(r).Actor, "params")) == nil}
+	s.renderStatus(w, r, status, "params", view{Nav: "params", Title: s.t(r, "params.title"), Data: d})
+}
+
+// paramsSave stores a new parameter version from the page's form: every
+// value as shown, changed where the administrator typed another.
+func (s *Server) paramsSave(w http.ResponseWriter, r *http.Request) {
+	a := info(r).Actor
+	if !s.authorize(w, r, access.ManageParams, homeResource(a, "params")) {
+		return
+	}
+	in := apiParamInput{Version: r.PostFormValue("version"), EffectiveFrom: r.PostFormValue("effective_from"),
+		Source: r.PostFormValue("source"), Values: map[string]int{}}
+	for _, name := range cooperation.ParamNames() {
+		v := strings.TrimSpace(r.PostFormValue("value_" + name))
+		if v == "" {
+			continue
+		}
+		n, err := strconv.Atoi(v)
+		if err != nil {
+			s.renderParams(w, r, http.StatusBadRequest, map[string]string{name: s.t(r, "error.param_int", name, v)})
+			return
+		}
+		in.Values[name] = n
+	}
+	p, err := s.newParamVersion(r, in)
+	if err == nil {
+		err = s.Coops.SaveParamVersion(r.Context(), p, meta(r))
+	}
+	if err != nil {
+		s.formFail(w, r, err, func(errs map[string]string) { s.renderParams(w, r, statusOfErr(err), errs) })
+		return
+	}
+	http.Redirect(w, r, "/params", http.StatusSeeOther)
 }
 
 type holidaysData struct {
