@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -120,11 +121,11 @@ func (tx *Tx) writeCoop(ctx context.Context, c *cooperation.Cooperation, insert 
 	}
 	args := []any{c.Title, strings.ToLower(c.Title), string(c.Kind), string(c.Stage), nullDate(c.StartDate),
 		nullDate(c.EndDate), c.ValueIDR, c.Sector, nullString(initiatorRegion(c)), c.Published,
-		c.RuleVersion, data, c.UpdatedAt, c.Version}
+		c.RuleVersion, data, c.UpdatedAt, c.Version, encodeSummary(c)}
 	if insert {
 		_, err = tx.Exec(ctx, `INSERT INTO cooperation (title, title_lower, kind, stage, start_date, end_date,
-			value_idr, sector, initiator_region, published, rule_version, data, updated_at, version,
-			created_at, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			value_idr, sector, initiator_region, published, rule_version, data, updated_at, version, summary,
+			created_at, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			append(args, c.CreatedAt, c.ID)...)
 		if err != nil {
 			return jalin.Wrap(err, "db.query")
@@ -132,7 +133,7 @@ func (tx *Tx) writeCoop(ctx context.Context, c *cooperation.Cooperation, insert 
 	} else {
 		n, err := affected(tx.Exec(ctx, `UPDATE cooperation SET title = ?, title_lower = ?, kind = ?, stage = ?,
 			start_date = ?, end_date = ?, value_idr = ?, sector = ?, initiator_region = ?, published = ?,
-			rule_version = ?, data = ?, updated_at = ?, version = ? WHERE id = ? AND version = ?`,
+			rule_version = ?, data = ?, updated_at = ?, version = ?, summary = ? WHERE id = ? AND version = ?`,
 			append(args, c.ID, oldVersion)...))
 		if err != nil {
 			return err
@@ -164,8 +165,8 @@ func (tx *Tx) writeCoop(ctx context.Context, c *cooperation.Cooperation, insert 
 // values appendPartyRow appends.
 const (
 	partyInsert = `INSERT INTO cooperation_party (cooperation_id, party_key, pos, kind, region_code,
-		province_code, org_id, name, initiator, stage, end_key, published)`
-	partyCols = 12
+		province_code, org_id, name, initiator, stage, end_key, published, first_in_province)`
+	partyCols = 13
 )
 
 // noEndKey is cooperation_party.end_key for no end date: after every date.
@@ -180,20 +181,25 @@ func endKey(d workday.Date) int64 {
 }
 
 // appendPartyRow appends the cooperation_party values of party i of c: the
-// party, and the copies of the cooperation's stage, end date and published
-// flag that let a list be read from the party indexes (see 0004).
+// party, the copies of the cooperation's stage, end date and published
+// flag that let a list be read from the party indexes (see 0004), and
+// whether it is the first region party of c in its province (see 0006).
 func appendPartyRow(a []any, c *cooperation.Cooperation, i int) []any {
 	p := c.Parties[i]
 	var region, province any
+	first := false
 	if p.Kind == cooperation.PartyRegion {
 		region, province = p.Region, provinceOf(p.Region)
+		first = !slices.ContainsFunc(c.Parties[:i], func(q cooperation.Party) bool {
+			return q.Kind == cooperation.PartyRegion && provinceOf(q.Region) == provinceOf(p.Region)
+		})
 	}
 	var org any
 	if p.Kind == cooperation.PartyThirdParty {
 		org = p.OrgID
 	}
 	return append(a, c.ID, p.Key(), i, string(p.Kind), region, province, org, p.Name, p.Initiator, string(c.Stage),
-		endKey(c.EndDate), c.Published)
+		endKey(c.EndDate), c.Published, first)
 }
 
 // dedupe returns s without repeats, in first-seen order.

@@ -47,11 +47,11 @@ func (db *DB) BulkLoadCooperations(ctx context.Context, cs []cooperation.Coopera
 		}
 		err := tx.insertBatches(ctx, `INSERT INTO cooperation (id, title, title_lower, kind, stage, start_date,
 			end_date, value_idr, sector, initiator_region, published, rule_version, data, created_at, updated_at,
-			version)`, "", 16, len(cs), func(i int, a []any) []any {
+			version, summary)`, "", 17, len(cs), func(i int, a []any) []any {
 			c := &cs[i]
 			return append(a, c.ID, c.Title, strings.ToLower(c.Title), string(c.Kind), string(c.Stage),
 				nullDate(c.StartDate), nullDate(c.EndDate), c.ValueIDR, c.Sector, nullString(initiatorRegion(c)),
-				c.Published, c.RuleVersion, data[i], c.CreatedAt, c.UpdatedAt, c.Version)
+				c.Published, c.RuleVersion, data[i], c.CreatedAt, c.UpdatedAt, c.Version, encodeSummary(c))
 		})
 		if err != nil {
 			return jalin.Wrap(err, "db.query")

@@ -1,8 +1,10 @@
 package sqlstore
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -131,10 +133,11 @@ func (db *DB) coopWhere(scope access.Scope, f CoopFilter) (string, []any, error)
 }
 
 // ListCooperations returns one page of the cooperations scope may see (see
-// GetCooperation) that match f, and how many match in all. It makes four
-// queries whatever the page size: the count, the page, and the page's
-// parties and urusan each with one IN list; a list the party indexes answer
-// (see partyRangeOf) makes five, none of which reads a row outside the page.
+// GetCooperation) that match f, and how many match in all. It makes two
+// queries whatever the page size, the count and the page, whose rows carry
+// their parties and urusan (cooperation.summary, see 0006); a cooperation
+// without a summary costs two more, for its parties and urusan. A list the
+// party indexes answer (see partyRangeOf) reads no row outside the page.
 func (db *DB) ListCooperations(ctx context.Context, scope access.Scope, f CoopFilter) ([]CoopSummary, int, error) {
 	order, ok := coopOrders[f.Sort]
 	if !ok {
@@ -151,24 +154,13 @@ func (db *DB) ListCooperations(ctx context.Context, scope access.Scope, f CoopFi
 	if err := db.QueryRow(ctx, "SELECT COUNT(*) FROM cooperation c WHERE "+w, args...).Scan(&total); err != nil {
 		return nil, 0, jalin.Wrap(err, "db.query")
 	}
-	out := []CoopSummary{}
 	if total <= max(f.Offset, 0) {
-		return out, total, nil
+		return []CoopSummary{}, total, nil
 	}
-	byID := make(map[int64]int)
 	args = append(args, pageLimit(f.Limit), max(f.Offset, 0))
-	err = db.eachRow(ctx, "SELECT "+summaryCols+" FROM cooperation c WHERE "+w+
-		" ORDER BY "+order+" LIMIT ? OFFSET ?", args,
-		func(rows *sql.Rows) error {
-			s, err := scanSummary(rows)
-			byID[s.ID] = len(out)
-			out = append(out, s)
-			return err
-		})
-	if err != nil || len(out) == 0 {
-		return out, total, err
-	}
-	if err := db.fillSummaries(ctx, out, byID); err != nil {
+	out, err := db.summaries(ctx, db.eachRow, "SELECT "+summaryCols+" FROM cooperation c WHERE "+w+
+		" ORDER BY "+order+" LIMIT ? OFFSET ?", args)
+	if err != nil {
 		return nil, 0, err
 	}
 	return out, total, nil
@@ -176,24 +168,72 @@ func (db *DB) ListCooperations(ctx context.Context, scope access.Scope, f CoopFi
 
 // summaryCols are the columns of cooperation c that scanSummary reads.
 const summaryCols = `c.id, c.title, c.kind, c.stage, c.start_date, c.end_date, c.value_idr, c.sector,
-	c.published, c.updated_at, c.version`
+	c.published, c.updated_at, c.version, c.summary`
 
-func scanSummary(rows *sql.Rows) (CoopSummary, error) {
-	var s CoopSummary
-	var start, end sql.NullString
-	err := rows.Scan(&s.ID, &s.Title, &s.Kind, &s.Stage, &start, &end, &s.ValueIDR, &s.Sector,
-		&s.Published, &s.UpdatedAt, &s.Version)
+// summaries runs q, a query of summaryCols, through each (eachRow, or
+// eachCached for a fixed text) and fills in the parties and urusan of the
+// rows without a summary from their tables.
+func (db *DB) summaries(ctx context.Context, each eachFunc, q string, args []any) ([]CoopSummary, error) {
+	out := []CoopSummary{}
+	var missing []int
+	err := each(ctx, q, args, func(rows *sql.Rows) error {
+		s, ok, err := scanSummary(rows)
+		if !ok {
+			missing = append(missing, len(out))
+		}
+		out = append(out, s)
+		return err
+	})
 	if err != nil {
-		return s, err
+		return nil, err
+	}
+	if len(missing) > 0 {
+		if err := db.fillSummaries(ctx, out, missing); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// scanSummary reads summaryCols; ok is false when the row has no summary,
+// so that its Parties and Urusan are still to be read.
+func scanSummary(rows *sql.Rows) (s CoopSummary, ok bool, err error) {
+	var start, end, summary sql.NullString
+	err = rows.Scan(&s.ID, &s.Title, &s.Kind, &s.Stage, &start, &end, &s.ValueIDR, &s.Sector,
+		&s.Published, &s.UpdatedAt, &s.Version, &summary)
+	if err != nil {
+		return s, true, err
 	}
 	if s.StartDate, err = scanDate(start); err != nil {
-		return s, err
+		return s, true, err
 	}
 	if s.EndDate, err = scanDate(end); err != nil {
-		return s, err
+		return s, true, err
 	}
-	s.UpdatedAt, s.Parties, s.Urusan = s.UpdatedAt.UTC(), []PartySummary{}, []string{}
-	return s, nil
+	s.UpdatedAt = s.UpdatedAt.UTC()
+	if !summary.Valid {
+		s.Parties, s.Urusan = []PartySummary{}, []string{}
+		return s, false, nil
+	}
+	s.Parties, s.Urusan, err = decodeSummary(summary.String)
+	return s, true, err
+}
+
+type eachFunc func(ctx context.Context, q string, args []any, scan func(*sql.Rows) error) error
+
+// eachCached is eachRow through a statement kept prepared (see prepared).
+func (db *DB) eachCached(ctx context.Context, q string, args []any, scan func(*sql.Rows) error) error {
+	rows, err := db.queryCached(ctx, q, args...)
+	if err != nil {
+		return jalin.Wrap(err, "db.query")
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := scan(rows); err != nil {
+			return jalin.Wrap(err, "db.query")
+		}
+	}
+	return jalin.Wrap(rows.Err(), "db.query")
 }
 
 // partyRange is a list that an index of cooperation_party answers alone:
@@ -204,6 +244,13 @@ type partyRange struct {
 	where string // over cooperation_party p
 	args  []any
 	desc  bool // -end_date: latest end first, no end date still last
+	// first: the condition holds on the cooperation's first_in_province
+	// row whenever it holds on any, and where selects only those rows:
+	// one row per cooperation, counted and paged without grouping.
+	first bool
+	// engine is where the page query runs (set by listByParty): SQLite is
+	// told which index to read cooperation by.
+	engine string
 }
 
 // partyRangeOf returns the partyRange of f in scope, if there is one: f
@@ -212,8 +259,11 @@ type partyRange struct {
 // province. It can for All; for a Prefix scope of the province itself
 // (every party in the range is in it) or of a region inside it (a party
 // there is in the range too); and for the public (published is on every
-// row). An organisation's party, or a region outside the province, is not
-// in the range: those lists take the general path.
+// row). Visibility is a property of the cooperation, hence of its
+// first_in_province row, in all of these but the Prefix of a region inside
+// the province, where it is a property of some party: that range groups
+// its rows by cooperation. An organisation's party, or a region outside
+// the province, is not in the range: those lists take the general path.
 func partyRangeOf(scope access.Scope, f CoopFilter) (partyRange, bool) {
 	rest := f
 	rest.Province, rest.Stage, rest.Sort, rest.Limit, rest.Offset = "", "", "", 0, 0
@@ -221,7 +271,7 @@ func partyRangeOf(scope access.Scope, f CoopFilter) (partyRange, bool) {
 	if f.Province == "" || rest != (CoopFilter{}) || !(f.Sort == "" || f.Sort == "end_date" || f.Sort == "-end_date") {
 		return partyRange{}, false
 	}
-	r := partyRange{where: "p.province_code = ?", args: []any{f.Province}, desc: f.Sort == "-end_date"}
+	r := partyRange{where: "p.province_code = ?", args: []any{f.Province}, desc: f.Sort == "-end_date", first: true}
 	if f.Stage != "" {
 		r.where += " AND p.stage = ?"
 		r.args = append(r.args, string(f.Stage))
@@ -237,10 +287,16 @@ func partyRangeOf(scope access.Scope, f CoopFilter) (partyRange, bool) {
 		cond, args := partyRegionCond("p", s.Prefix)
 		r.where += " AND (p.published = TRUE OR (" + cond + "))"
 		r.args = append(r.args, args...)
+		r.first = false
 	case s.Prefix != "":
 		return partyRange{}, false
 	default:
 		r.where += " AND p.published = TRUE"
+	}
+	if r.first {
+		// Written as the partial indexes' own condition, which is what
+		// lets SQLite use them.
+		r.where += " AND p.first_in_province = TRUE"
 	}
 	return r, true
 }
@@ -254,16 +310,34 @@ const (
 	partUndated
 )
 
-const partyGroup = " GROUP BY p.end_key, p.cooperation_id"
+// group is what makes the rows of r one per cooperation: nothing when r
+// selects first_in_province rows, else grouping (a cooperation's rows in
+// the range are adjacent, having one end_key).
+func (r partyRange) group() string {
+	if r.first {
+		return ""
+	}
+	return " GROUP BY p.end_key, p.cooperation_id"
+}
 
-// countSQL counts the cooperations of r, and those with an end date.
+// countSQL counts the cooperations of r, and for -end_date those with an
+// end date (0 otherwise).
 func (r partyRange) countSQL() (string, []any) {
+	if r.first && !r.desc {
+		return "SELECT COUNT(*), 0 FROM cooperation_party p WHERE " + r.where, r.args
+	}
+	if r.first {
+		return `SELECT COUNT(*), COALESCE(SUM(CASE WHEN p.end_key < ? THEN 1 ELSE 0 END), 0)
+		FROM cooperation_party p WHERE ` + r.where, append([]any{noEndKey}, r.args...)
+	}
 	return `SELECT COUNT(*), COALESCE(SUM(CASE WHEN x.end_key < ? THEN 1 ELSE 0 END), 0)
-		FROM (SELECT p.end_key FROM cooperation_party p WHERE ` + r.where + partyGroup + ") x",
+		FROM (SELECT p.end_key FROM cooperation_party p WHERE ` + r.where + r.group() + ") x",
 		append([]any{noEndKey}, r.args...)
 }
 
-// pageSQL selects the ids of a page of part of r.
+// pageSQL selects summaryCols of a page of part of r, in no particular
+// order: the ids from the party index, then each one's row from
+// cooperation_list_idx.
 func (r partyRange) pageSQL(part, limit, offset int) (string, []any) {
 	cond, order := "", "p.end_key, p.cooperation_id"
 	switch part {
@@ -272,91 +346,80 @@ func (r partyRange) pageSQL(part, limit, offset int) (string, []any) {
 	case partUndated:
 		cond, order = " AND p.end_key = "+strconv.Itoa(noEndKey), "p.end_key DESC, p.cooperation_id DESC"
 	}
-	return "SELECT p.cooperation_id FROM cooperation_party p WHERE " + r.where + cond + partyGroup +
-			" ORDER BY " + order + " LIMIT ? OFFSET ?",
+	// Without statistics SQLite would rather read the rows by the unique
+	// key, each about a page of JSON; PostgreSQL plans well.
+	from := "cooperation c"
+	if r.engine == SQLite {
+		from += " INDEXED BY cooperation_list_idx"
+	}
+	return "SELECT " + summaryCols + " FROM (SELECT p.cooperation_id FROM cooperation_party p WHERE " + r.where +
+			cond + r.group() + " ORDER BY " + order + " LIMIT ? OFFSET ?) x JOIN " + from +
+			" ON c.id = x.cooperation_id",
 		append(slices.Clip(r.args), limit, offset)
 }
 
-// listByParty is ListCooperations for a partyRange: the count and the
-// page's ids from the index (a cooperation has a row per party, so rows
-// are grouped by cooperation; its rows are adjacent, having one end_key),
-// then the page's rows by id.
+// listByParty is ListCooperations for a partyRange: the count from the
+// index, then the page in one query (for -end_date across the dated and
+// undated rows, a UNION ALL of both parts), put in order here.
 func (db *DB) listByParty(ctx context.Context, r partyRange, limit, offset int) ([]CoopSummary, int, error) {
+	r.engine = db.engine
 	var total, dated int
 	q, args := r.countSQL()
-	if err := db.QueryRow(ctx, q, args...).Scan(&total, &dated); err != nil {
+	if err := db.queryRowCached(ctx, q, args...).Scan(&total, &dated); err != nil {
 		return nil, 0, jalin.Wrap(err, "db.query")
 	}
-	out := []CoopSummary{}
 	if total <= offset {
-		return out, total, nil
+		return []CoopSummary{}, total, nil
 	}
-	ids := make([]int64, 0, min(limit, total-offset))
-	page := func(part int, limit, offset int) error {
-		q, args := r.pageSQL(part, limit, offset)
-		return db.eachRow(ctx, q, args,
-			func(rows *sql.Rows) error {
-				var id int64
-				err := rows.Scan(&id)
-				ids = append(ids, id)
-				return err
-			})
+	var qs []string
+	args = nil
+	add := func(part, limit, offset int) {
+		q, a := r.pageSQL(part, limit, offset)
+		qs, args = append(qs, q), append(args, a...)
 	}
-	var err error
 	switch {
 	case !r.desc:
-		err = page(partAll, limit, offset)
+		add(partAll, limit, offset)
 	case offset < dated:
-		err = page(partDated, min(limit, dated-offset), offset)
+		add(partDated, min(limit, dated-offset), offset)
+		if n := limit - (dated - offset); n > 0 && total > dated {
+			add(partUndated, n, 0)
+		}
+	default:
+		add(partUndated, limit, offset-dated)
 	}
-	if r.desc && err == nil && len(ids) < limit && total > dated {
-		err = page(partUndated, limit-len(ids), max(offset-dated, 0))
-	}
-	if err != nil || len(ids) == 0 {
-		return out, total, err
-	}
-	in := "(" + strings.Repeat("?, ", len(ids)-1) + "?)"
-	args = make([]any, len(ids))
-	at := make(map[int64]int, len(ids))
-	for i, id := range ids {
-		args[i], at[id] = id, i
-	}
-	// Without statistics SQLite prefers the unique key, whose rows it
-	// must then read, each about a page of JSON; PostgreSQL plans well.
-	from := "cooperation c"
-	if db.engine == SQLite {
-		from += " INDEXED BY cooperation_summary_idx"
-	}
-	found := make([]CoopSummary, len(ids))
-	err = db.eachRow(ctx, "SELECT "+summaryCols+" FROM "+from+" WHERE c.id IN "+in, args,
-		func(rows *sql.Rows) error {
-			s, err := scanSummary(rows)
-			found[at[s.ID]] = s
-			return err
-		})
+	out, err := db.summaries(ctx, db.eachCached, strings.Join(qs, " UNION ALL "), args)
 	if err != nil {
 		return nil, 0, err
 	}
-	// In ids order, without any cooperation gone since the ids were read.
-	byID := make(map[int64]int, len(ids))
-	for _, s := range found {
-		if s.ID != 0 {
-			byID[s.ID] = len(out)
-			out = append(out, s)
+	slices.SortFunc(out, func(a, b CoopSummary) int {
+		if n := cmp.Compare(btoi(a.EndDate.IsZero()), btoi(b.EndDate.IsZero())); n != 0 {
+			return n // no end date last, either way
 		}
-	}
-	if err := db.fillSummaries(ctx, out, byID); err != nil {
-		return nil, 0, err
-	}
+		n := cmp.Or(a.EndDate.Compare(b.EndDate), cmp.Compare(a.ID, b.ID))
+		if r.desc {
+			return -n
+		}
+		return n
+	})
 	return out, total, nil
 }
 
-// fillSummaries loads the parties and urusan of a page, one query each.
-func (db *DB) fillSummaries(ctx context.Context, out []CoopSummary, byID map[int64]int) error {
-	in := "(" + strings.Repeat("?, ", len(out)-1) + "?)"
-	ids := make([]any, len(out))
-	for i, s := range out {
-		ids[i] = s.ID
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// fillSummaries loads the parties and urusan of the rows at missing in
+// out, one query each.
+func (db *DB) fillSummaries(ctx context.Context, out []CoopSummary, missing []int) error {
+	in := "(" + strings.Repeat("?, ", len(missing)-1) + "?)"
+	ids := make([]any, len(missing))
+	byID := make(map[int64]int, len(missing))
+	for i, at := range missing {
+		ids[i], byID[out[at].ID] = out[at].ID, at
 	}
 	err := db.eachRow(ctx, `SELECT cooperation_id, party_key, kind, region_code, org_id, name, initiator
 		FROM cooperation_party WHERE cooperation_id IN `+in+" ORDER BY cooperation_id, pos", ids,
@@ -388,4 +451,109 @@ func (db *DB) fillSummaries(ctx context.Context, out []CoopSummary, byID map[int
 			s.Urusan = append(s.Urusan, u)
 			return nil
 		})
+}
+
+// maxSummary is the longest cooperation.summary written, in bytes: it is
+// in an index, whose entries PostgreSQL limits to about 2.7 KB. A longer
+// one is NULL, and a list reads those parties from their tables.
+const maxSummary = 1000
+
+// summaryEscaper escapes the separators of cooperation.summary (see 0006).
+var summaryEscaper = strings.NewReplacer(`\`, `\\`, `|`, `\|`, `;`, `\;`)
+
+// encodeSummary returns cooperation.summary of c: its parties in order and
+// its urusan in byte order, or nil when that is longer than maxSummary.
+func encodeSummary(c *cooperation.Cooperation) any {
+	var b strings.Builder
+	for _, p := range c.Parties {
+		var region, org string
+		switch p.Kind {
+		case cooperation.PartyRegion:
+			region = p.Region
+		case cooperation.PartyThirdParty:
+			org = strconv.FormatInt(p.OrgID, 10)
+		}
+		initiator := "0"
+		if p.Initiator {
+			initiator = "1"
+		}
+		for _, f := range []string{p.Key(), string(p.Kind), region, org, initiator} {
+			summaryEscaper.WriteString(&b, f)
+			b.WriteByte('|')
+		}
+		summaryEscaper.WriteString(&b, p.Name)
+		b.WriteByte(';')
+	}
+	urusan := dedupe(c.Urusan)
+	slices.Sort(urusan)
+	for _, u := range urusan {
+		summaryEscaper.WriteString(&b, u)
+		b.WriteByte(';')
+	}
+	if b.Len() > maxSummary {
+		return nil
+	}
+	return b.String()
+}
+
+// decodeSummary reads cooperation.summary: records ending in ';' of
+// fields separated by '|', six for a party and one for an urusan.
+func decodeSummary(s string) ([]PartySummary, []string, error) {
+	parties, urusan := []PartySummary{}, []string{}
+	var fields [6]string
+	n, start, escaped := 0, 0, false
+	var field []byte // the field being read, once it has an escape
+	for i := 0; i < len(s); i++ {
+		switch ch := s[i]; ch {
+		case '\\':
+			if !escaped {
+				field, escaped = append(field[:0], s[start:i]...), true
+			}
+			if i++; i < len(s) {
+				field = append(field, s[i])
+			}
+			continue
+		case '|', ';':
+			if n == len(fields) {
+				return nil, nil, errSummary(s)
+			}
+			if fields[n] = s[start:i]; escaped {
+				fields[n] = string(field)
+			}
+			n, start, escaped = n+1, i+1, false
+			if ch == '|' {
+				continue
+			}
+			switch n {
+			case 1:
+				urusan = append(urusan, fields[0])
+			case 6:
+				p := PartySummary{Key: fields[0], Kind: fields[1], Region: fields[2], Name: fields[5],
+					Initiator: fields[4] == "1"}
+				if fields[3] != "" {
+					org, err := strconv.ParseInt(fields[3], 10, 64)
+					if err != nil {
+						return nil, nil, errSummary(s)
+					}
+					p.OrgID = org
+				}
+				parties = append(parties, p)
+			default:
+				return nil, nil, errSummary(s)
+			}
+			n = 0
+		default:
+			if escaped {
+				field = append(field, ch)
+			}
+		}
+	}
+	if start != len(s) || n != 0 {
+		return nil, nil, errSummary(s)
+	}
+	return parties, urusan, nil
+}
+
+func errSummary(s string) error {
+	return jalin.Wrap(fmt.Errorf("cooperation summary %q malformed", s), "db.query")
 }

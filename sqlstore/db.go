@@ -49,6 +49,21 @@ type DB struct {
 
 	rebound sync.Map // original SQL -> SQL with $n placeholders (PostgreSQL)
 	now     clock    // the clock for stored times, nil for time.Now; see SetNow
+	stmts   stmtCache
+}
+
+// maxCachedStmts bounds the prepared statements a DB keeps: the hot reads
+// are a few dozen fixed texts, and anything past the bound runs unprepared.
+const maxCachedStmts = 128
+
+// stmtCache holds prepared statements of the reader pool by original SQL.
+// database/sql prepares a Stmt again on each connection it runs on and is
+// safe for concurrent use, so one Stmt serves every reader.
+type stmtCache struct {
+	m      sync.Map // original SQL -> *sql.Stmt
+	mu     sync.Mutex
+	n      int
+	closed bool
 }
 
 // Open connects to dsn: a postgres:// or postgresql:// URL selects
@@ -123,9 +138,18 @@ func (db *DB) Ping(ctx context.Context) error {
 	return nil
 }
 
-// Close closes both pools.
+// Close closes the prepared statements and both pools.
 func (db *DB) Close() error {
-	err := db.write.Close()
+	db.stmts.mu.Lock()
+	db.stmts.closed = true
+	var err error
+	db.stmts.m.Range(func(k, v any) bool {
+		err = errors.Join(err, v.(*sql.Stmt).Close())
+		db.stmts.m.Delete(k)
+		return true
+	})
+	db.stmts.mu.Unlock()
+	err = errors.Join(err, db.write.Close())
 	if db.read != db.write {
 		err = errors.Join(err, db.read.Close())
 	}
@@ -177,6 +201,50 @@ func (db *DB) Query(ctx context.Context, q string, args ...any) (*sql.Rows, erro
 // reader pool.
 func (db *DB) QueryRow(ctx context.Context, q string, args ...any) *sql.Row {
 	return db.read.QueryRowContext(ctx, db.Rebind(q), args...)
+}
+
+// prepared returns the statement of q prepared on the reader pool, or nil
+// when it cannot be cached (the cache is full or closed, or preparing
+// failed: the caller then runs q unprepared, which reports any error).
+// Only fixed statement texts belong here, never ones built around a
+// varying IN list. It saves SQLite the parse and plan of every query.
+func (db *DB) prepared(ctx context.Context, q string) *sql.Stmt {
+	if st, ok := db.stmts.m.Load(q); ok {
+		return st.(*sql.Stmt)
+	}
+	c := &db.stmts
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if st, ok := c.m.Load(q); ok {
+		return st.(*sql.Stmt)
+	}
+	if c.closed || c.n >= maxCachedStmts {
+		return nil
+	}
+	st, err := db.read.PrepareContext(ctx, db.Rebind(q))
+	if err != nil {
+		return nil
+	}
+	c.m.Store(q, st)
+	c.n++
+	return st
+}
+
+// queryCached is Query through a statement kept prepared (see prepared):
+// for the hot, fixed-text reads.
+func (db *DB) queryCached(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	if st := db.prepared(ctx, q); st != nil {
+		return st.QueryContext(ctx, args...)
+	}
+	return db.Query(ctx, q, args...)
+}
+
+// queryRowCached is QueryRow through a statement kept prepared.
+func (db *DB) queryRowCached(ctx context.Context, q string, args ...any) *sql.Row {
+	if st := db.prepared(ctx, q); st != nil {
+		return st.QueryRowContext(ctx, args...)
+	}
+	return db.QueryRow(ctx, q, args...)
 }
 
 // Tx is a write transaction; its methods rebind placeholders like DB's.
