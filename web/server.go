@@ -8,6 +8,7 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/jalin-ksd/jalin/auth"
@@ -88,7 +89,7 @@ func New(d Deps) (*Server, error) {
 	if s.Throttle.MaxFailures == 0 {
 		s.Throttle = auth.DefaultThrottle()
 	}
-	if s.dummyHash, err = auth.HashPassword("not a real password"); err != nil {
+	if s.dummyHash, err = dummyHash(); err != nil {
 		return nil, err
 	}
 	mux := http.NewServeMux()
@@ -99,6 +100,12 @@ func New(d Deps) (*Server, error) {
 	s.handler = s.middleware(mux)
 	return s, nil
 }
+
+// dummyHash is a password hash to verify against when a username is
+// unknown, so that failed logins take as long whether or not the account
+// exists. It is the same for every server of the process: computing an
+// argon2id hash costs 20 ms and 20 MB.
+var dummyHash = sync.OnceValues(func() (string, error) { return auth.HashPassword("not a real password") })
 
 // Handler returns the server's root handler with all middleware.
 func (s *Server) Handler() http.Handler { return s.handler }
