@@ -60,6 +60,9 @@ func Load(ctx context.Context, a *app.App) error {
 	if err := loadGeo(ctx, a); err != nil {
 		return err
 	}
+	if err := loadEcon(ctx, a); err != nil {
+		return err
+	}
 	if err := loadUsers(ctx, a); err != nil {
 		return err
 	}

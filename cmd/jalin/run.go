@@ -43,7 +43,7 @@ func commands() []command {
 	return []command{
 		{"serve", "run the web server and API (add --demo for the demo data)", cmdServe},
 		{"migrate", "apply database migrations and load the region reference", cmdMigrate},
-		{"import", "import data: geo FOLDER|FILE...", cmdImport},
+		{"import", "import data: geo FOLDER|FILE..., bps FILE...", cmdImport},
 		{"user", "manage accounts: add, passwd, disable, enable, list", cmdUser},
 		{"audit", "check the audit trail: verify", cmdAudit},
 		{"analyze", "run an analysis method on a table without a database", cmdAnalyze},
@@ -178,8 +178,11 @@ func cmdServe(e env, args []string) int {
 }
 
 func cmdImport(e env, args []string) int {
+	if len(args) > 0 && args[0] == "bps" {
+		return cmdImportBPS(e, args[1:])
+	}
 	if len(args) == 0 || args[0] != "geo" {
-		fmt.Fprintln(e.stderr, "Usage: jalin import geo [flags] FOLDER | FILE...")
+		fmt.Fprintln(e.stderr, "Usage: jalin import geo [flags] FOLDER | FILE...\n       jalin import bps [--exclude-suspect | --cancel-on-findings] FILE...")
 		return exitUsage
 	}
 	var strict bool
