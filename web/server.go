@@ -118,10 +118,15 @@ func (s *Server) Routes() []Route {
 	api := func(method, pattern string, h http.HandlerFunc) Route {
 		return Route{Method: method, Pattern: pattern, API: true, handler: h}
 	}
+	pot := newPotential(s) // holds the analysis cache of these routes
 	return []Route{
 		ui("GET", "/{$}", s.home),
 		ui("GET", "/regions", s.regionBrowser),
 		ui("GET", "/regions/{code}", s.regionPage),
+		ui("GET", "/regions/{code}/potential", pot.regionPotentialPage),
+		ui("GET", "/potential", pot.sectorPage),
+		ui("GET", "/potential/export", pot.potentialExport),
+		ui("GET", "/inequality", pot.inequalityPage),
 		ui("GET", "/lang/{lang}", s.switchLang),
 		ui("GET", "/static/{hash}/{path...}", s.static),
 		ui("GET", "/favicon.ico", s.favicon),
@@ -167,6 +172,10 @@ func (s *Server) Routes() []Route {
 		api("GET", "/api/v1/regions/{code}", s.apiRegionGet),
 		api("GET", "/api/v1/regions/{code}/geometry", s.apiRegionGeometry),
 		api("GET", "/api/v1/regions/{code}/points", s.apiRegionPoints),
+		api("GET", "/api/v1/regions/{code}/potential", pot.apiRegionPotential),
+		api("GET", "/api/v1/potential/sectors/{sector}", pot.apiSectorPotential),
+		api("GET", "/api/v1/potential/sectors/{sector}/geometry", pot.apiSectorGeometry),
+		api("GET", "/api/v1/inequality", pot.apiInequality),
 		api("GET", "/api/v1/sectors", s.apiSectors),
 		api("GET", "/api/v1/urusan", s.apiUrusan),
 		api("GET", "/api/v1/me", s.apiMe),

@@ -21,12 +21,18 @@
  *   element is replaced by <div class="empty" role="status"> holding
  *   data-empty-text. There is no tile layer: the background comes from CSS.
  *   Wheel zoom is off unless data-scroll-zoom is present.
+ *   Extension (potential maps): a feature may carry a "class" property
+ *   (lower-case letters, digits, "-" and upper-case LISA labels, e.g.
+ *   "lq-3", "lisa-HH"); it is added to the shape's classes after
+ *   geo-<role>, so app.css can colour a choropleth without inline styles.
  *
  * <canvas data-chart="cfg-id" aria-label="…" role="img"></canvas>
  * <script type="application/json" id="cfg-id">{ "type": "bar", … }</script>
  *   The whole Chart.js config is read from the JSON element; animation is
  *   forced off and maintainAspectRatio defaults to false (wrap the canvas in
  *   <div class="chart"> for its height).
+ *   Extension (potential pages): a data point object with a string "label"
+ *   ({x, y, label}) gets that label drawn next to it (scatter charts).
  *
  * <select data-autosubmit> submits its form on change (requestSubmit, so
  *   htmx forms and data-confirm still apply). Give the fallback submit button
@@ -87,6 +93,38 @@
     if (data.type === 'Feature' && data.geometry) return [data];
     return [];
   }
+
+  var CLASS_RE = /^[A-Za-z0-9-]{1,32}$/;
+
+  // classOf returns the shape's classes: geo-<role> and the feature's own
+  // class property when it is a plain class name.
+  function classOf(feature) {
+    var c = 'geo-' + roleOf(feature);
+    var extra = feature.properties && feature.properties['class'];
+    if (typeof extra === 'string' && CLASS_RE.test(extra)) c += ' ' + extra;
+    return c;
+  }
+
+  // pointLabels draws the label of each data point that has one.
+  var pointLabels = {
+    id: 'jalinPointLabels',
+    afterDatasetsDraw: function (chart) {
+      var ctx = chart.ctx;
+      ctx.save();
+      ctx.font = '12px system-ui, sans-serif';
+      ctx.fillStyle = '#1b2330';
+      ctx.textBaseline = 'bottom';
+      chart.data.datasets.forEach(function (ds, i) {
+        var meta = chart.getDatasetMeta(i);
+        if (meta.hidden || !Array.isArray(ds.data)) return;
+        meta.data.forEach(function (el, j) {
+          var d = ds.data[j];
+          if (d && typeof d.label === 'string') ctx.fillText(d.label, el.x + 6, el.y - 2);
+        });
+      });
+      ctx.restore();
+    }
+  };
 
   function roleOf(feature) {
     var r = feature.properties && feature.properties.role;
@@ -150,9 +188,9 @@
       var selfBounds = L.latLngBounds([]);
       var allBounds = L.latLngBounds([]);
       var shapes = L.geoJSON(features, {
-        style: function (f) { return { className: 'geo-' + roleOf(f) }; },
+        style: function (f) { return { className: classOf(f) }; },
         pointToLayer: function (f, latlng) {
-          return L.circleMarker(latlng, { className: 'geo-' + roleOf(f), radius: 7 });
+          return L.circleMarker(latlng, { className: classOf(f), radius: 7 });
         },
         onEachFeature: function (f, layer) {
           var p = f.properties || {};
@@ -246,6 +284,7 @@
     config.options.animation = false;
     if (config.options.maintainAspectRatio === undefined) config.options.maintainAspectRatio = false;
     try {
+      config.plugins = (config.plugins || []).concat([pointLabels]);
       new window.Chart(canvas, config);
     } catch (e) {
       console.warn('jalin: chart #' + src.id + ' failed: ' + e.message);
