@@ -34,6 +34,7 @@ const (
 	ViewDocument          Action = "view_document"          // download its documents (never the public)
 	ManageCalendar        Action = "manage_calendar"        // add or cancel holidays
 	ManageParams          Action = "manage_params"          // regulation parameter versions
+	ImportData            Action = "import_data"            // BPS tables and other reference data
 )
 
 // Actions lists every action, for tests and documentation.
@@ -41,7 +42,7 @@ var Actions = []Action{
 	ViewRegion, ViewUser, ManageUser, ViewAudit, VerifyAudit,
 	ManageOwnAccount, ViewOrg, ManageOrg,
 	ViewCooperation, CreateCooperation, EditCooperation, TransitionCooperation,
-	UploadDocument, ViewDocument, ManageCalendar, ManageParams,
+	UploadDocument, ViewDocument, ManageCalendar, ManageParams, ImportData,
 }
 
 // rule says who may do an action to a resource they can see (Visible).
@@ -90,4 +91,5 @@ var policy = map[Action]rule{
 	ViewDocument:          {roles: signedIn},
 	ManageCalendar:        {roles: []Role{NationalAdmin}},
 	ManageParams:          {roles: []Role{NationalAdmin}},
+	ImportData:            {roles: []Role{NationalAdmin}},
 }

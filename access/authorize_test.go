@@ -72,6 +72,7 @@ var authorizeMatrix = map[string]map[Action]string{
 		ViewDocument:          ".............",
 		ManageCalendar:        ".............",
 		ManageParams:          ".............",
+		ImportData:            ".............",
 	},
 	"national_analyst": {
 		ViewRegion:            ".............",
@@ -90,6 +91,7 @@ var authorizeMatrix = map[string]map[Action]string{
 		ViewDocument:          ".............",
 		ManageCalendar:        "FFFFFFFFFFFFF",
 		ManageParams:          "FFFFFFFFFFFFF",
+		ImportData:            "FFFFFFFFFFFFF",
 	},
 	"province_admin": {
 		ViewRegion:            "..N....NN..N.",
@@ -108,6 +110,7 @@ var authorizeMatrix = map[string]map[Action]string{
 		ViewDocument:          "..N....NN..N.",
 		ManageCalendar:        "FFNFFFFNNFFNF",
 		ManageParams:          "FFNFFFFNNFFNF",
+		ImportData:            "FFNFFFFNNFFNF",
 	},
 	"province_member": {
 		ViewRegion:            "..N....NN..N.",
@@ -126,6 +129,7 @@ var authorizeMatrix = map[string]map[Action]string{
 		ViewDocument:          "..N....NN..N.",
 		ManageCalendar:        "FFNFFFFNNFFNF",
 		ManageParams:          "FFNFFFFNNFFNF",
+		ImportData:            "FFNFFFFNNFFNF",
 	},
 	"province_viewer": {
 		ViewRegion:            "..N....NN..N.",
@@ -144,6 +148,7 @@ var authorizeMatrix = map[string]map[Action]string{
 		ViewDocument:          "..N....NN..N.",
 		ManageCalendar:        "FFNFFFFNNFFNF",
 		ManageParams:          "FFNFFFFNNFFNF",
+		ImportData:            "FFNFFFFNNFFNF",
 	},
 	"regency_admin": {
 		ViewRegion:            "..NN..NNN.NN.",
@@ -162,6 +167,7 @@ var authorizeMatrix = map[string]map[Action]string{
 		ViewDocument:          "..NN..NNN.NN.",
 		ManageCalendar:        "FFNNFFNNNFNNF",
 		ManageParams:          "FFNNFFNNNFNNF",
+		ImportData:            "FFNNFFNNNFNNF",
 	},
 	"regency_member": {
 		ViewRegion:            "..NN..NNN.NN.",
@@ -180,6 +186,7 @@ var authorizeMatrix = map[string]map[Action]string{
 		ViewDocument:          "..NN..NNN.NN.",
 		ManageCalendar:        "FFNNFFNNNFNNF",
 		ManageParams:          "FFNNFFNNNFNNF",
+		ImportData:            "FFNNFFNNNFNNF",
 	},
 	"regency_viewer": {
 		ViewRegion:            "..NN..NNN.NN.",
@@ -198,6 +205,7 @@ var authorizeMatrix = map[string]map[Action]string{
 		ViewDocument:          "..NN..NNN.NN.",
 		ManageCalendar:        "FFNNFFNNNFNNF",
 		ManageParams:          "FFNNFFNNNFNNF",
+		ImportData:            "FFNNFFNNNFNNF",
 	},
 	"third_party": {
 		ViewRegion:            "..NNNNNNNNN.N",
@@ -216,6 +224,7 @@ var authorizeMatrix = map[string]map[Action]string{
 		ViewDocument:          "..NNNNNNNNN.N",
 		ManageCalendar:        "FFNNNNNNNNNFN",
 		ManageParams:          "FFNNNNNNNNNFN",
+		ImportData:            "FFNNNNNNNNNFN",
 	},
 	"anonymous": {
 		ViewRegion:            "N.NNNNNNNNNNN",
@@ -234,6 +243,7 @@ var authorizeMatrix = map[string]map[Action]string{
 		ViewDocument:          "UUUUUUUUUUUUU",
 		ManageCalendar:        "UUUUUUUUUUUUU",
 		ManageParams:          "UUUUUUUUUUUUU",
+		ImportData:            "UUUUUUUUUUUUU",
 	},
 }
 
