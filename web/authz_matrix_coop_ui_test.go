@@ -68,3 +68,9 @@ func init() {
 		}, "303 403 403 403 403 403 403 403 403 403"}}
 	})
 }
+
+func init() {
+	matrixExtensions = append(matrixExtensions, func(f *fixture) []matrixCase {
+		return []matrixCase{{"GET /guide", "", getReq("/guide"), all200}}
+	})
+}

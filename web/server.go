@@ -151,6 +151,7 @@ func (s *Server) Routes() []Route {
 		ui("GET", "/orgs", s.orgsPage),
 		ui("POST", "/orgs", s.createOrgPost),
 		ui("GET", "/audit", s.auditPage),
+		ui("GET", "/guide", s.guide),
 		ui("GET", "/inbox", s.inbox),
 		ui("GET", "/params", s.paramsPage),
 		ui("POST", "/params", s.paramsSave),

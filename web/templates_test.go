@@ -58,3 +58,24 @@ func TestDomainMessagesInCatalog(t *testing.T) {
 		}
 	}
 }
+
+// The guide explains every kind, every step of every lifecycle table and
+// every document type, in both languages.
+func TestGuideCoversEverything(t *testing.T) {
+	cat := i18n.MustLoad()
+	for _, k := range cooperation.Kinds {
+		if !cat.Has("guide.kind." + string(k)) {
+			t.Errorf("no guide text for kind %s", k)
+		}
+		for _, tr := range cooperation.Table(k) {
+			if !cat.Has("coop.help."+string(tr.Name)) || !cat.Has("coop.step."+string(tr.Name)) {
+				t.Errorf("no guide text for step %s", tr.Name)
+			}
+		}
+	}
+	for _, d := range cooperation.DocTypes {
+		if !cat.Has("guide.doc." + string(d.Type)) {
+			t.Errorf("no guide text for document %s", d.Type)
+		}
+	}
+}
