@@ -184,7 +184,6 @@ func (s *Server) apiUserUpdate(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	a := info(r).Actor
 	if !s.authorize(w, r, access.ManageUser, userResource(u)) {
 		return
 	}
@@ -207,17 +206,8 @@ func (s *Server) apiUserUpdate(w http.ResponseWriter, r *http.Request) {
 	if in.Disabled != nil {
 		next.Disabled = *in.Disabled
 	}
-	if err == nil && u.ID == a.UserID && (next.Role != u.Role || next.Region != u.Region || next.Disabled) {
-		err = jalin.Invalid("role", "user.self_change")
-	}
-	if err == nil && (next.Role != u.Role || next.Region != u.Region || next.OrgID != u.OrgID) {
-		err = s.checkGrant(r, next)
-	}
 	if err == nil {
-		u, err = s.Accounts.UpdateUser(r.Context(), a.Scope(), u.ID, version, func(x *sqlstore.User) error {
-			x.DisplayName, x.Email, x.Role, x.Region, x.OrgID, x.Disabled = next.DisplayName, next.Email, next.Role, next.Region, next.OrgID, next.Disabled
-			return nil
-		}, meta(r))
+		u, err = s.updateUser(r, u, next, version)
 	}
 	if err != nil {
 		var e *jalin.Error
@@ -226,9 +216,6 @@ func (s *Server) apiUserUpdate(w http.ResponseWriter, r *http.Request) {
 		}
 		s.fail(w, r, err)
 		return
-	}
-	if u.Disabled {
-		_, _ = s.Accounts.DeleteUserSessions(r.Context(), u.ID)
 	}
 	w.Header().Set("ETag", etag(u.Version))
 	writeJSON(w, http.StatusOK, toAPIUser(u))

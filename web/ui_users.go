@@ -321,7 +321,6 @@ func (s *Server) updateUserPost(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	a := info(r).Actor
 	if !s.authorize(w, r, access.ManageUser, userResource(u)) {
 		return
 	}
@@ -329,29 +328,37 @@ func (s *Server) updateUserPost(w http.ResponseWriter, r *http.Request) {
 	next := u
 	err = readUserForm(r, &next)
 	next.Disabled = r.PostFormValue("disabled") == "on"
-	if err == nil && u.ID == a.UserID && (next.Role != u.Role || next.Region != u.Region || next.Disabled) {
-		err = jalin.Invalid("role", "user.self_change")
-	}
-	if err == nil && (next.Role != u.Role || next.Region != u.Region || next.OrgID != u.OrgID) {
-		err = s.checkGrant(r, next)
-	}
 	if err == nil {
-		u, err = s.Accounts.UpdateUser(r.Context(), a.Scope(), u.ID, version, func(x *sqlstore.User) error {
-			x.DisplayName, x.Email, x.Role, x.Region, x.OrgID, x.Disabled = next.DisplayName, next.Email, next.Role, next.Region, next.OrgID, next.Disabled
-			return nil
-		}, meta(r))
+		u, err = s.updateUser(r, u, next, version)
 	}
 	if err != nil {
 		s.formFail(w, r, err, func(errs map[string]string) { s.renderUser(w, r, statusOfErr(err), next, errs, "") })
 		return
 	}
-	if u.Disabled {
-		if _, err := s.Accounts.DeleteUserSessions(r.Context(), u.ID); err != nil {
-			s.fail(w, r, err)
-			return
+	http.Redirect(w, r, "/users/"+idOf(u.ID)+"?saved=1", http.StatusSeeOther)
+}
+
+// updateUser is the one way an administrator changes another user (pages
+// and API): nobody changes his own role, region or status; a new role or
+// region must be the actor's to grant; a disabled user's sessions end.
+func (s *Server) updateUser(r *http.Request, u, next sqlstore.User, version int64) (sqlstore.User, error) {
+	a := info(r).Actor
+	if u.ID == a.UserID && (next.Role != u.Role || next.Region != u.Region || next.Disabled) {
+		return u, jalin.Invalid("role", "user.self_change")
+	}
+	if next.Role != u.Role || next.Region != u.Region || next.OrgID != u.OrgID {
+		if err := s.checkGrant(r, next); err != nil {
+			return u, err
 		}
 	}
-	http.Redirect(w, r, "/users/"+idOf(u.ID)+"?saved=1", http.StatusSeeOther)
+	u, err := s.Accounts.UpdateUser(r.Context(), a.Scope(), u.ID, version, func(x *sqlstore.User) error {
+		x.DisplayName, x.Email, x.Role, x.Region, x.OrgID, x.Disabled = next.DisplayName, next.Email, next.Role, next.Region, next.OrgID, next.Disabled
+		return nil
+	}, meta(r))
+	if err == nil && u.Disabled {
+		_, err = s.Accounts.DeleteUserSessions(r.Context(), u.ID)
+	}
+	return u, err
 }
 
 // resetPasswordPost sets a new password chosen by the administrator and
