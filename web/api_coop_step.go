@@ -88,12 +88,7 @@ func (s *Server) apiCoopOptions(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	p, err := s.coopParams(r.Context(), c)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	in, err := s.coopInput(r.Context(), c)
+	in, p, err := s.coopRules(r.Context(), c)
 	if err != nil {
 		s.fail(w, r, err)
 		return

@@ -142,6 +142,17 @@ func (s *Server) provinceBorders(ctx context.Context, a, b string) bool {
 	return false
 }
 
+// coopRules is what the guards judge c by: the outside facts and the
+// parameter version in force for it.
+func (s *Server) coopRules(ctx context.Context, c cooperation.Cooperation) (cooperation.Input, cooperation.Params, error) {
+	in, err := s.coopInput(ctx, c)
+	if err != nil {
+		return in, cooperation.Params{}, err
+	}
+	p, err := s.coopParams(ctx, c)
+	return in, p, err
+}
+
 // applyTransition takes one lifecycle step on the stored cooperation under
 // optimistic locking: the guards run inside the store's transaction on the
 // current row, and the event lands in the timeline and the audit trail.
@@ -151,16 +162,12 @@ func (s *Server) applyTransition(r *http.Request, id, version int64, t cooperati
 		if err := access.Authorize(a, access.TransitionCooperation, c.Resource()); err != nil {
 			return nil, err
 		}
-		in, err := s.coopInput(r.Context(), *c)
+		in, p, err := s.coopRules(r.Context(), *c)
 		if err != nil {
 			return nil, err
 		}
 		if fill != nil {
 			fill(&in)
-		}
-		p, err := s.coopParams(r.Context(), *c)
-		if err != nil {
-			return nil, err
 		}
 		next, ev, err := cooperation.Apply(*c, t, a, in, p, s.now())
 		if err != nil {

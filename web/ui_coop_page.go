@@ -84,12 +84,7 @@ func (s *Server) renderCoop(w http.ResponseWriter, r *http.Request, status int, 
 	ctx := r.Context()
 	var err error
 	if !a.IsAnonymous() && access.Authorize(a, access.TransitionCooperation, res) == nil {
-		in, err := s.coopInput(ctx, c)
-		if err != nil {
-			s.fail(w, r, err)
-			return
-		}
-		p, err := s.coopParams(ctx, c)
+		in, p, err := s.coopRules(ctx, c)
 		if err != nil {
 			s.fail(w, r, err)
 			return
