@@ -119,11 +119,13 @@ func (s *Server) Routes() []Route {
 		return Route{Method: method, Pattern: pattern, API: true, handler: h}
 	}
 	pot := newPotential(s) // holds the analysis cache of these routes
+	opp := newOpportunity(s)
 	return []Route{
 		ui("GET", "/{$}", s.home),
 		ui("GET", "/regions", s.regionBrowser),
 		ui("GET", "/regions/{code}", s.regionPage),
 		ui("GET", "/regions/{code}/potential", pot.regionPotentialPage),
+		ui("GET", "/regions/{code}/opportunities", opp.regionOpportunityPage),
 		ui("GET", "/potential", pot.sectorPage),
 		ui("GET", "/potential/export", pot.potentialExport),
 		ui("GET", "/inequality", pot.inequalityPage),
@@ -177,6 +179,8 @@ func (s *Server) Routes() []Route {
 		api("GET", "/api/v1/regions/{code}/geometry", s.apiRegionGeometry),
 		api("GET", "/api/v1/regions/{code}/points", s.apiRegionPoints),
 		api("GET", "/api/v1/regions/{code}/potential", pot.apiRegionPotential),
+		api("GET", "/api/v1/regions/{code}/partners", opp.apiRegionPartners),
+		api("GET", "/api/v1/regions/{code}/access", opp.apiRegionAccess),
 		api("GET", "/api/v1/potential/sectors/{sector}", pot.apiSectorPotential),
 		api("GET", "/api/v1/potential/sectors/{sector}/geometry", pot.apiSectorGeometry),
 		api("GET", "/api/v1/inequality", pot.apiInequality),

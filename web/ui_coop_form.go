@@ -157,6 +157,7 @@ func (s *Server) coopNew(w http.ResponseWriter, r *http.Request) {
 	if p := r.URL.Query().Get("partner"); p != "" {
 		d.Partners = []coopPartner{{Kind: cooperation.PartyRegion, Region: p}}
 	}
+	prefillDraft(&d, r.URL.Query())
 	fd, err := s.coopForm(r, cooperation.Cooperation{}, d, nil, true)
 	if err != nil {
 		s.fail(w, r, err)
