@@ -176,15 +176,8 @@ func (s *Server) apiUserGet(w http.ResponseWriter, r *http.Request) {
 // must carry the version it read (If-Match: the ETag); a stale one is
 // refused with 412 so that no change is lost.
 func (s *Server) apiUserUpdate(w http.ResponseWriter, r *http.Request) {
-	if !s.requireUser(w, r) {
-		return
-	}
-	u, err := s.loadUser(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if !s.authorize(w, r, access.ManageUser, userResource(u)) {
+	u, ok := s.managedUser(w, r)
+	if !ok {
 		return
 	}
 	version, err := strconv.ParseInt(strings.Trim(r.Header.Get("If-Match"), `"`), 10, 64)

@@ -313,20 +313,13 @@ func (s *Server) renderUser(w http.ResponseWriter, r *http.Request, status int, 
 // or status. Administrators cannot change their own role or disable
 // themselves, so that nobody locks an office out by mistake.
 func (s *Server) updateUserPost(w http.ResponseWriter, r *http.Request) {
-	if !s.requireUser(w, r) {
-		return
-	}
-	u, err := s.loadUser(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if !s.authorize(w, r, access.ManageUser, userResource(u)) {
+	u, ok := s.managedUser(w, r)
+	if !ok {
 		return
 	}
 	version, _ := strconv.ParseInt(r.PostFormValue("version"), 10, 64)
 	next := u
-	err = readUserForm(r, &next)
+	err := readUserForm(r, &next)
 	next.Disabled = r.PostFormValue("disabled") == "on"
 	if err == nil {
 		u, err = s.updateUser(r, u, next, version)
@@ -336,6 +329,21 @@ func (s *Server) updateUserPost(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	http.Redirect(w, r, "/users/"+idOf(u.ID)+"?saved=1", http.StatusSeeOther)
+}
+
+// managedUser loads the user named by {id} for an administrator about to
+// change it, or answers the request (login, not found, forbidden) and
+// returns false.
+func (s *Server) managedUser(w http.ResponseWriter, r *http.Request) (sqlstore.User, bool) {
+	if !s.requireUser(w, r) {
+		return sqlstore.User{}, false
+	}
+	u, err := s.loadUser(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return u, false
+	}
+	return u, s.authorize(w, r, access.ManageUser, userResource(u))
 }
 
 // updateUser is the one way an administrator changes another user (pages
@@ -364,15 +372,8 @@ func (s *Server) updateUser(r *http.Request, u, next sqlstore.User, version int6
 // resetPasswordPost sets a new password chosen by the administrator and
 // ends the user's sessions.
 func (s *Server) resetPasswordPost(w http.ResponseWriter, r *http.Request) {
-	if !s.requireUser(w, r) {
-		return
-	}
-	u, err := s.loadUser(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if !s.authorize(w, r, access.ManageUser, userResource(u)) {
+	u, ok := s.managedUser(w, r)
+	if !ok {
 		return
 	}
 	if err := s.setPassword(r, info(r).Actor.Scope(), u, r.PostFormValue("password")); err != nil {
