@@ -29,41 +29,38 @@ func ReadCanonical(cw *Crosswalk, r io.Reader, file string) ([]Row, []Finding, e
 	}
 	var rows []Row
 	var fs []Finding
-	for {
-		more, err := t.next()
-		if err != nil {
-			return nil, nil, err
-		}
-		if !more {
-			break
-		}
+	err = t.each(func() error {
 		ind := t.get("indicator")
 		want, ok := unitOf(ind)
 		if !ok {
-			return nil, nil, t.fieldErr("indicator", "bps.csv_indicator", fmt.Errorf("unknown indicator %q", ind))
+			return t.fieldErr("indicator", "bps.csv_indicator", fmt.Errorf("unknown indicator %q", ind))
 		}
 		unit := want
 		if t.has("unit") {
 			if u := t.get("unit"); u != "" && !strings.EqualFold(u, want) {
-				return nil, nil, t.fieldErr("unit", "bps.csv_unit", fmt.Errorf("unit %q, want %q for %s", u, want, ind))
+				return t.fieldErr("unit", "bps.csv_unit", fmt.Errorf("unit %q, want %q for %s", u, want, ind))
 			}
 		}
 		year, err := t.year("year")
 		if err != nil {
-			return nil, nil, err
+			return err
 		}
 		v, err := t.number("value")
 		if err != nil {
-			return nil, nil, err
+			return err
 		}
 		code := t.get("region")
 		if reg, known := cw.dir.Get(code); code != NationalCode && (!known || reg.Level > region.Regency) {
 			fs = append(fs, Finding{File: file, Line: t.line(), Region: code, Indicator: ind, Year: year,
 				Kind: KindUnknownCode, Severity: ExcludeSuggested,
 				Detail: fmt.Sprintf("%q is not a Kemendagri province or regency code", code)})
-			continue
+			return nil
 		}
 		rows = append(rows, Row{Region: code, Indicator: ind, Year: year, Value: v, Unit: unit, Line: t.line(), File: file})
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
 	}
 	return rows, fs, nil
 }

@@ -117,3 +117,17 @@ func (t *table) err(field int, what, msg string, cause error) error {
 	}
 	return &jalin.Error{Code: jalin.EInvalid, Msg: msg, Field: what, Args: []any{pos}, Err: fmt.Errorf("%s: %w", pos, cause)}
 }
+
+// each calls fn for every record after the header, stopping at the first
+// error (of reading or of fn).
+func (t *table) each(fn func() error) error {
+	for {
+		more, err := t.next()
+		if err != nil || !more {
+			return err
+		}
+		if err := fn(); err != nil {
+			return err
+		}
+	}
+}

@@ -81,14 +81,7 @@ func ReadBusinessField(cw *Crosswalk, r io.Reader, file string) ([]Row, []Findin
 	}
 	p := newPlacer(cw, file)
 	var rows []Row
-	for {
-		more, err := t.next()
-		if err != nil {
-			return nil, nil, err
-		}
-		if !more {
-			break
-		}
+	err = t.each(func() error {
 		var ind string
 		switch cat := t.get("kategori"); {
 		case strings.EqualFold(cat, "TOTAL"):
@@ -96,25 +89,29 @@ func ReadBusinessField(cw *Crosswalk, r io.Reader, file string) ([]Row, []Findin
 		default:
 			s, ok := taxonomy.SectorByCode(strings.ToUpper(strings.ReplaceAll(cat, " ", "")))
 			if !ok {
-				return nil, nil, t.fieldErr("kategori", "bps.csv_sector", fmt.Errorf("unknown category %q", cat))
+				return t.fieldErr("kategori", "bps.csv_sector", fmt.Errorf("unknown category %q", cat))
 			}
 			ind = IndLUPrefix + s.Code
 		}
 		year, err := t.year("tahun")
 		if err != nil {
-			return nil, nil, err
+			return err
 		}
 		v, err := t.number("nilai_miliar_rp")
 		if err != nil {
-			return nil, nil, err
+			return err
 		}
 		code := t.get("kode_wilayah")
 		reg, ok := p.place(code, t.get("nama_wilayah"), t.line())
 		if !ok {
-			continue
+			return nil
 		}
 		rows = append(rows, Row{Region: reg, BPSCode: code, Indicator: ind, Year: year, Value: v,
 			Unit: UnitMiliar, Line: t.line(), File: file, SourceFlag: t.get("qa_flag")})
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
 	}
 	return rows, p.findings(), nil
 }
@@ -131,31 +128,28 @@ func ReadExpenditure(cw *Crosswalk, r io.Reader, file string) ([]Row, []Finding,
 	}
 	p := newPlacer(cw, file)
 	var rows []Row
-	for {
-		more, err := t.next()
-		if err != nil {
-			return nil, nil, err
-		}
-		if !more {
-			break
-		}
+	err = t.each(func() error {
 		if !strings.EqualFold(t.get("komponen"), "PDRB") {
-			continue
+			return nil
 		}
 		if per := strings.ToLower(t.get("periode")); per != "tahun" && per != "tahunan" {
-			continue
+			return nil
 		}
 		ind, err := priceIndicator(t, IndADHKTotal, IndADHBTotal)
 		if err != nil {
-			return nil, nil, err
+			return err
 		}
 		row, ok, err := readPlaced(t, p, ind, "nama_wilayah", "nilai_juta_rp", UnitJuta)
 		if err != nil {
-			return nil, nil, err
+			return err
 		}
 		if ok {
 			rows = append(rows, row)
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
 	}
 	return rows, p.findings(), nil
 }
@@ -170,25 +164,22 @@ func ReadPerCapita(cw *Crosswalk, r io.Reader, file string) ([]Row, []Finding, e
 	}
 	p := newPlacer(cw, file)
 	var rows []Row
-	for {
-		more, err := t.next()
-		if err != nil {
-			return nil, nil, err
-		}
-		if !more {
-			break
-		}
+	err = t.each(func() error {
 		ind, err := priceIndicator(t, IndADHKPerCapita, IndADHBPerCapita)
 		if err != nil {
-			return nil, nil, err
+			return err
 		}
 		row, ok, err := readPlaced(t, p, ind, "nama_wilayah", "nilai_ribu_rp", UnitRibu)
 		if err != nil {
-			return nil, nil, err
+			return err
 		}
 		if ok {
 			rows = append(rows, row)
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
 	}
 	return rows, p.findings(), nil
 }
@@ -210,30 +201,27 @@ func ReadPopulation(cw *Crosswalk, r io.Reader, file string) ([]Row, []Finding, 
 	}
 	var all []semRow
 	latest := map[int]string{} // year → latest semester in the file
-	for {
-		more, err := t.next()
-		if err != nil {
-			return nil, nil, err
-		}
-		if !more {
-			break
-		}
+	err = t.each(func() error {
 		sem := t.get("semester")
 		if sem != "1" && sem != "2" {
-			return nil, nil, t.fieldErr("semester", "bps.csv_semester", fmt.Errorf("semester %q is not 1 or 2", sem))
+			return t.fieldErr("semester", "bps.csv_semester", fmt.Errorf("semester %q is not 1 or 2", sem))
 		}
 		row, ok, err := readPlaced(t, p, IndPopulation, "nama_wilayah_bps", "jumlah_penduduk", UnitPersons)
 		if err != nil {
-			return nil, nil, err
+			return err
 		}
 		if !ok {
-			continue
+			return nil
 		}
 		row.SourceFlag = t.get("catatan")
 		all = append(all, semRow{row, sem})
 		if sem > latest[row.Year] {
 			latest[row.Year] = sem
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
 	}
 	rows := make([]Row, 0, len(all))
 	dropped := map[int]int{}
