@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"testing"
+	"time"
 
 	"github.com/jalin-ksd/jalin/cooperation"
 	"github.com/jalin-ksd/jalin/region"
@@ -70,6 +71,13 @@ var (
 // values, a sector and one to three urusan. regions must hold provinces
 // and regencies, as from Regions; the cooperations refer to them, so load
 // them (and CreateOrgs) before storing these.
+//
+// A cooperation drawn in implementation whose end date has passed by today
+// starts a whole number of years later, so that it is still running (never
+// after today): a live system holds no implementation past its end, since
+// the daily expiry job ends it, and a server started on such rows would
+// spend its first seconds expiring thousands. So the set is the same for the
+// same seed on the same day.
 func Cooperations(n int, seed int64, regions []region.Region) []cooperation.Cooperation {
 	r := rand.New(rand.NewPCG(uint64(seed), 0x6a616c696e))
 	byProv := map[string][]region.Region{}
@@ -91,6 +99,7 @@ func Cooperations(n int, seed int64, regions []region.Region) []cooperation.Coop
 	}
 	urusans, sectors := taxonomy.Urusans(), taxonomy.Sectors()
 	rules := cooperation.Defaults().Version
+	today := cooperation.DateOf(time.Now())
 	out := make([]cooperation.Cooperation, 0, n)
 	for i := range n {
 		kind := cooperation.Kinds[r.IntN(len(cooperation.Kinds))]
@@ -143,6 +152,10 @@ func Cooperations(n int, seed int64, regions []region.Region) []cooperation.Coop
 			} else {
 				c.Continuous = true
 			}
+		}
+		for c.Stage == cooperation.Pelaksanaan && !c.EndDate.IsZero() && today.After(c.EndDate) {
+			c.StartDate = c.StartDate.AddMonths(12) // still running: see above
+			c.EndDate = c.StartDate.AddMonths(c.TermMonths).AddDays(-1)
 		}
 		c.Published = (c.Stage == cooperation.Pelaksanaan || c.Stage == cooperation.Berakhir) && r.IntN(2) == 0
 		c.Objectives = "Meningkatkan pelayanan publik melalui " + themes[r.IntN(len(themes))]
