@@ -203,7 +203,7 @@ func (db *DB) CooperationEvents(ctx context.Context, scope access.Scope, id int6
 // checkCoopVisible returns a not-found error unless scope may see
 // cooperation id.
 func (db *DB) checkCoopVisible(ctx context.Context, scope access.Scope, id int64) error {
-	return coopVisible(ctx, db.QueryRow, scope, id)
+	return coopVisible(ctx, db.queryRowCached, scope, id)
 }
 
 func coopVisible(ctx context.Context, queryRow queryRowFunc, scope access.Scope, id int64) error {

@@ -149,7 +149,7 @@ func (db *DB) Documents(ctx context.Context, scope access.Scope, coopID int64) (
 		return nil, err
 	}
 	out := []DocumentVersion{}
-	err := db.eachRow(ctx, "SELECT "+docCols+` FROM document_version WHERE cooperation_id = ?
+	err := db.eachCached(ctx, "SELECT "+docCols+` FROM document_version WHERE cooperation_id = ?
 		ORDER BY doc_type, party_key, version_no DESC`, []any{coopID},
 		func(rows *sql.Rows) error {
 			d, err := scanDoc(rows)

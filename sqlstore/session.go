@@ -59,7 +59,7 @@ func (db *DB) SessionByHash(ctx context.Context, hash []byte, now time.Time) (Se
 	var s Session
 	var id string
 	var user sql.NullInt64
-	err := db.QueryRow(ctx, "SELECT "+sessionCols+" FROM session WHERE id_hash = ? AND expires_at > ?",
+	err := db.queryRowCached(ctx, "SELECT "+sessionCols+" FROM session WHERE id_hash = ? AND expires_at > ?",
 		hexOf(hash), dbTime(now)).Scan(&id, &user, &s.CSRF, &s.CreatedAt, &s.ExpiresAt, &s.LastSeenAt,
 		&s.IP, &s.UserAgent)
 	if errors.Is(err, sql.ErrNoRows) {

@@ -98,7 +98,7 @@ func (db *DB) CreateToken(ctx context.Context, t APIToken, meta AuditMeta) (APIT
 // revoked nor expired by now; otherwise the error wraps jalin.ErrNotFound.
 // The caller still checks that the owner is not disabled.
 func (db *DB) TokenByHash(ctx context.Context, hash []byte, now time.Time) (APIToken, error) {
-	t, err := scanToken(db.QueryRow(ctx, "SELECT "+tokenCols+` FROM api_token
+	t, err := scanToken(db.queryRowCached(ctx, "SELECT "+tokenCols+` FROM api_token
 		WHERE token_hash = ? AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)`,
 		hexOf(hash), dbTime(now)))
 	if errors.Is(err, sql.ErrNoRows) {

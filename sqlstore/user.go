@@ -211,7 +211,7 @@ func (db *DB) UserForLogin(ctx context.Context, username string) (User, error) {
 // organisation, PublicOnly none. A user out of scope is not found, like one
 // that does not exist: the error wraps jalin.ErrNotFound.
 func (db *DB) GetUser(ctx context.Context, scope access.Scope, id int64) (User, error) {
-	return getUser(ctx, db.QueryRow, scope, id)
+	return getUser(ctx, db.queryRowCached, scope, id)
 }
 
 func getUser(ctx context.Context, queryRow func(context.Context, string, ...any) *sql.Row,
