@@ -31,12 +31,16 @@ func RunExpiry(ctx context.Context, d Deps, now time.Time) (Report, error) {
 	if err != nil {
 		return rep, err
 	}
-	list, err := stageIDs(ctx, d.DB, cooperation.Pelaksanaan)
+	today := workday.DateOf(now)
+	longest := expiryWarnings[0]
+	// By end date, undated last: the rest of the stage ends too late to
+	// warn about, so it is never read.
+	list, err := stageIDs(ctx, d.DB, cooperation.Pelaksanaan, func(s sqlstore.CoopSummary) bool {
+		return s.EndDate.IsZero() || s.EndDate.After(today.AddDays(longest))
+	})
 	if err != nil {
 		return rep, err
 	}
-	today := workday.DateOf(now)
-	longest := expiryWarnings[0]
 	for _, s := range list {
 		if err := ctx.Err(); err != nil {
 			return rep, err

@@ -131,16 +131,23 @@ func (d Deps) apply(ctx context.Context, r rules, c cooperation.Cooperation, t c
 	return false, fmt.Errorf("cooperation %d: %s: %w", c.ID, t, err)
 }
 
-// stageIDs returns the ids of the cooperations in stage, all pages read
-// before any is changed: a job moves cooperations out of the stage, which
-// would shift the later pages under it.
-func stageIDs(ctx context.Context, db *sqlstore.DB, stage cooperation.Stage) ([]sqlstore.CoopSummary, error) {
+// stageIDs returns the cooperations in stage by end date (undated last),
+// all pages read before any is changed: a job moves cooperations out of the
+// stage, which would shift the later pages under it. It stops before the
+// first one beyond says is past what the job needs (nil: read them all).
+func stageIDs(ctx context.Context, db *sqlstore.DB, stage cooperation.Stage,
+	beyond func(sqlstore.CoopSummary) bool) ([]sqlstore.CoopSummary, error) {
 	var out []sqlstore.CoopSummary
 	for offset := 0; ; offset += pageSize {
 		page, total, err := db.ListCooperations(ctx, all, sqlstore.CoopFilter{Stage: stage, Sort: "end_date",
 			Limit: pageSize, Offset: offset})
 		if err != nil {
 			return nil, err
+		}
+		for i, s := range page {
+			if beyond != nil && beyond(s) {
+				return append(out, page[:i]...), nil
+			}
 		}
 		out = append(out, page...)
 		if len(page) < pageSize || offset+len(page) >= total {

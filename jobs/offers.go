@@ -24,7 +24,7 @@ func RunOffers(ctx context.Context, d Deps, now time.Time) (Report, error) {
 	if err != nil {
 		return rep, err
 	}
-	list, err := stageIDs(ctx, d.DB, cooperation.Penawaran)
+	list, err := stageIDs(ctx, d.DB, cooperation.Penawaran, nil)
 	if err != nil {
 		return rep, err
 	}
