@@ -119,6 +119,9 @@ func (tx *Tx) writeCoop(ctx context.Context, c *cooperation.Cooperation, insert 
 	if err != nil {
 		return err
 	}
+	if err := tx.bumpCoopGeneration(ctx); err != nil {
+		return err
+	}
 	args := []any{c.Title, strings.ToLower(c.Title), string(c.Kind), string(c.Stage), nullDate(c.StartDate),
 		nullDate(c.EndDate), c.ValueIDR, c.Sector, nullString(initiatorRegion(c)), c.Published,
 		c.RuleVersion, data, c.UpdatedAt, c.Version, encodeSummary(c)}

@@ -25,6 +25,9 @@ func (db *DB) BulkLoadCooperations(ctx context.Context, cs []cooperation.Coopera
 			int64(len(cs))).Scan(&last); err != nil {
 			return jalin.Wrap(err, "db.query")
 		}
+		if err := tx.bumpCoopGeneration(ctx); err != nil {
+			return err
+		}
 		now := tx.db.Now()
 		data := make([]string, len(cs))
 		type ref struct{ c, i int } // cooperation, party or urusan index

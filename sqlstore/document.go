@@ -105,6 +105,9 @@ func (db *DB) AddDocument(ctx context.Context, scope access.Scope, coopID int64,
 		if _, err := tx.Exec(ctx, "UPDATE cooperation SET version = version WHERE id = ?", coopID); err != nil {
 			return jalin.Wrap(err, "db.query")
 		}
+		if err := tx.bumpCoopGeneration(ctx); err != nil {
+			return err
+		}
 		var last sql.NullInt64
 		if err := tx.QueryRow(ctx, `SELECT MAX(version_no) FROM document_version
 			WHERE cooperation_id = ? AND doc_type = ? AND party_key = ?`, coopID, string(d.Type), d.Party).

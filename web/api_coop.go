@@ -18,7 +18,14 @@ func (s *Server) apiCoopList(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	items, total, err := s.Coops.ListCooperations(r.Context(), info(r).Actor.Scope(), f)
+	scope := info(r).Actor.Scope()
+	key := coopListKey{scope, f}
+	gen, cache := s.coopGeneration(r.Context())
+	if a, ok := s.coopCache.get(gen, key); cache && ok {
+		writeCached(w, a)
+		return
+	}
+	items, total, err := s.Coops.ListCooperations(r.Context(), scope, f)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -27,7 +34,34 @@ func (s *Server) apiCoopList(w http.ResponseWriter, r *http.Request) {
 	for i, c := range items {
 		out[i] = s.toAPICoopSummary(c)
 	}
-	writeJSON(w, http.StatusOK, apiPage[apiCoopSummary]{Items: out, Total: total, Limit: f.Limit, Offset: f.Offset})
+	page := apiPage[apiCoopSummary]{Items: out, Total: total, Limit: f.Limit, Offset: f.Offset}
+	if !cache {
+		writeJSON(w, http.StatusOK, page)
+		return
+	}
+	body, err := encodeJSON(page)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	a := cachedAnswer{body: body}
+	s.coopCache.put(gen, key, a)
+	writeCached(w, a)
+}
+
+// coopListKey is what a list answer depends on besides the stored
+// cooperations: the scope of who asks (nothing else of theirs: the list
+// shows the same columns to all) and the filter, today included.
+type coopListKey struct {
+	scope access.Scope
+	f     sqlstore.CoopFilter
+}
+
+// coopGetKey is what a cooperation's answer depends on besides the stored
+// cooperations: who asks (what they may see of it) and which one.
+type coopGetKey struct {
+	actor access.Actor
+	id    int64
 }
 
 // apiCoopCreate starts a cooperation with the caller's region as the
@@ -59,26 +93,62 @@ func (s *Server) apiCoopCreate(w http.ResponseWriter, r *http.Request) {
 // writeCoop answers with the full cooperation and its version as ETag.
 // Documents are listed to those who may open them.
 func (s *Server) writeCoop(w http.ResponseWriter, r *http.Request, status int, c cooperation.Cooperation) {
+	v, err := s.coopAnswer(r, c)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	w.Header().Set("ETag", etag(c.Version))
+	writeJSON(w, status, v)
+}
+
+// coopAnswer is the API's view of c for the one who asks.
+func (s *Server) coopAnswer(r *http.Request, c cooperation.Cooperation) (apiCoop, error) {
 	a := info(r).Actor
 	var docs []sqlstore.DocumentVersion
 	if access.Authorize(a, access.ViewDocument, c.Resource()) == nil {
 		var err error
 		if docs, err = s.Coops.Documents(r.Context(), a.Scope(), c.ID); err != nil {
-			s.fail(w, r, err)
-			return
+			return apiCoop{}, err
 		}
 	}
-	w.Header().Set("ETag", etag(c.Version))
-	writeJSON(w, status, s.toAPICoop(c, docs, !a.IsAnonymous()))
+	return s.toAPICoop(c, docs, !a.IsAnonymous()), nil
 }
 
 func (s *Server) apiCoopGet(w http.ResponseWriter, r *http.Request) {
+	id, err := coopID(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	key := coopGetKey{info(r).Actor, id}
+	gen, cache := s.coopGeneration(r.Context())
+	if a, ok := s.coopCache.get(gen, key); cache && ok {
+		writeCached(w, a)
+		return
+	}
 	c, err := s.loadCoop(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	s.writeCoop(w, r, http.StatusOK, c)
+	if !cache {
+		s.writeCoop(w, r, http.StatusOK, c)
+		return
+	}
+	v, err := s.coopAnswer(r, c)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	body, err := encodeJSON(v)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	a := cachedAnswer{body: body, etag: etag(c.Version)}
+	s.coopCache.put(gen, key, a)
+	writeCached(w, a)
 }
 
 // ifMatch reads the version the client read (the ETag it sends back).

@@ -23,6 +23,8 @@ type CoopStore interface {
 	ListCooperations(ctx context.Context, scope access.Scope, f sqlstore.CoopFilter) ([]sqlstore.CoopSummary, int, error)
 	UpdateCooperation(ctx context.Context, scope access.Scope, id, version int64, change func(c *cooperation.Cooperation) (*cooperation.Event, error), meta sqlstore.AuditMeta) (cooperation.Cooperation, error)
 	CooperationEvents(ctx context.Context, scope access.Scope, id int64) ([]sqlstore.CoopEvent, error)
+	// CoopGeneration changes whenever any cooperation does (see coopCache).
+	CoopGeneration(ctx context.Context) (int64, error)
 
 	AddDocument(ctx context.Context, scope access.Scope, coopID int64, d sqlstore.DocumentVersion, meta sqlstore.AuditMeta) (sqlstore.DocumentVersion, error)
 	Documents(ctx context.Context, scope access.Scope, coopID int64) ([]sqlstore.DocumentVersion, error)

@@ -63,6 +63,7 @@ type Server struct {
 	// hashSlots bounds the password checks running at once: each takes
 	// about 20 MB for 20 ms, so a burst of logins cannot exhaust memory.
 	hashSlots chan struct{}
+	coopCache coopCache // API answers about cooperations; see coopCache
 }
 
 // Route is one registered route, for documentation and the tests that must
