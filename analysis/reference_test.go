@@ -3,6 +3,7 @@ package analysis
 import (
 	"errors"
 	"math"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -177,6 +178,45 @@ func TestReadCanonicalCSV(t *testing.T) {
 	}
 	if !strings.Contains(err.Error(), "bad.csv:3:13") {
 		t.Errorf("message lacks position: %v", err)
+	}
+}
+
+// TestReadCanonicalImportVocabulary reads the same economy written in the
+// import layout (`jalin import bps`) and in this package's, and compares
+// every value the methods read.
+func TestReadCanonicalImportVocabulary(t *testing.T) {
+	own := "region,indicator,year,value,unit\n" +
+		"32.04,A,2019,10,miliar Rp\n32.04,M_N,2019,2.5,miliar Rp\n32.04,TOTAL,2019,12.5,miliar Rp\n32.04,POPULATION,2019,300,jiwa\n" +
+		"32.73,A,2019,1,miliar Rp\n32.73,M_N,2019,9,miliar Rp\n32.73,POPULATION,2019,500,jiwa\n"
+	imported := "region,indicator,year,value,unit\n" +
+		"32.04,pdrb_adhk_lu:A,2019,10,miliar Rp\n32.04,pdrb_adhk_lu:M_N,2019,2.5,miliar Rp\n" +
+		"32.04,pdrb_adhk_lu_total,2019,12.5,miliar Rp\n32.04,population,2019,300,jiwa\n" +
+		"32.04,pdrb_adhk_total,2019,13000,juta Rp\n32.04,pdrb_adhb_per_capita,2019,41,ribu Rp\n" +
+		"32.73,pdrb_adhk_lu:A,2019,1,miliar Rp\n32.73,pdrb_adhk_lu:M_N,2019,9,miliar Rp\n32.73,population,2019,500,jiwa\n"
+	a, err := ReadCanonicalCSV(strings.NewReader(own), "own.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := ReadCanonicalCSV(strings.NewReader(imported), "import.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(a.Regions, b.Regions) || !reflect.DeepEqual(a.Sectors, b.Sectors) || a.Unit != b.Unit {
+		t.Fatalf("regions %v / %v, sectors %v / %v, unit %q / %q", a.Regions, b.Regions, a.Sectors, b.Sectors, a.Unit, b.Unit)
+	}
+	for _, r := range a.Regions {
+		for _, s := range a.Sectors {
+			if a.Value(r, s, 2019) != b.Value(r, s, 2019) {
+				t.Errorf("%s %s: %v / %v", r, s, a.Value(r, s, 2019), b.Value(r, s, 2019))
+			}
+		}
+		if a.Population(r, 2019) != b.Population(r, 2019) || a.Total(r, 2019) != b.Total(r, 2019) {
+			t.Errorf("%s: population %v / %v, total %v / %v", r, a.Population(r, 2019), b.Population(r, 2019),
+				a.Total(r, 2019), b.Total(r, 2019))
+		}
+	}
+	if b.Population("32.04", 2019) != 300 || b.Value("32.73", "M_N", 2019) != 9 {
+		t.Errorf("import layout read wrong: %v %v", b.Population("32.04", 2019), b.Value("32.73", "M_N", 2019))
 	}
 }
 
