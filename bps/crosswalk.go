@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -33,6 +34,46 @@ var renamesCSV []byte
 var papuaSplit = map[string][]string{
 	"91": {"92", "96"},             // Papua Barat → Papua Barat, Papua Barat Daya
 	"94": {"91", "93", "94", "95"}, // Papua → Papua, Papua Selatan, Papua Tengah, Papua Pegunungan
+}
+
+// FormerRefPrefix starts the code of a reference that is a pre-2022 BPS
+// Papua province ("bps:94"): no Kemendagri code names those areas.
+const FormerRefPrefix = "bps:"
+
+// FormerProvince is a pre-2022 province of the BPS 34-province map whose
+// area Kemendagri now divides among several provinces.
+type FormerProvince struct {
+	BPSCode string   // "91" or "94"
+	Name    string   // as BPS named it
+	Members []string // the Kemendagri provinces now covering it
+}
+
+// Ref is the reference code of the former province: FormerRefPrefix and
+// its BPS code.
+func (f FormerProvince) Ref() string { return FormerRefPrefix + f.BPSCode }
+
+var formerNames = map[string]string{"91": "Papua Barat", "94": "Papua"}
+
+// FormerProvinceOf returns the pre-2022 BPS province that Kemendagri
+// province code was part of, for the six Papua provinces of 2022; ok is
+// false for every other code.
+func FormerProvinceOf(code string) (FormerProvince, bool) {
+	for bpsCode, members := range papuaSplit {
+		if slices.Contains(members, code) {
+			return FormerProvince{BPSCode: bpsCode, Name: formerNames[bpsCode], Members: members}, true
+		}
+	}
+	return FormerProvince{}, false
+}
+
+// FormerProvinceByRef returns the former province of a reference code
+// made by FormerProvince.Ref.
+func FormerProvinceByRef(ref string) (FormerProvince, bool) {
+	c, ok := strings.CutPrefix(ref, FormerRefPrefix)
+	if members, known := papuaSplit[c]; ok && known {
+		return FormerProvince{BPSCode: c, Name: formerNames[c], Members: members}, true
+	}
+	return FormerProvince{}, false
 }
 
 // Crosswalk maps BPS region codes and names onto Kemendagri codes. It is

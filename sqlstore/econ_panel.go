@@ -2,6 +2,7 @@ package sqlstore
 
 import (
 	"context"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -153,6 +154,24 @@ func (db *DB) EconPanel(ctx context.Context, level region.Level, fromYear, toYea
 			}
 		}
 	}
+	// Regencies of the 2022 Papua provinces: BPS published no row for their
+	// provinces in the years of the business-field tables, but one for the
+	// province they then belonged to, which the crosswalk cannot place
+	// (bps.FormerProvince). Their reference is that province rebuilt as
+	// the sum of its regencies.
+	published := map[string]bool{}
+	for _, r := range stored {
+		if r.Indicator != bps.IndPopulation && levelOf(r.Region) == region.Province {
+			published[r.Region] = true
+		}
+	}
+	former := map[string][]string{} // former province ref -> its analysed regencies
+	for code, ref := range refOf {
+		if f, ok := bps.FormerProvinceOf(ref); ok && level == region.Regency && !published[ref] {
+			refOf[code] = f.Ref()
+			former[f.Ref()] = append(former[f.Ref()], code)
+		}
+	}
 	isRef := map[string]bool{}
 	for _, ref := range refOf {
 		isRef[ref] = true
@@ -187,6 +206,7 @@ func (db *DB) EconPanel(ctx context.Context, level region.Level, fromYear, toYea
 			rows = append(rows, analysis.Row{Region: code, Indicator: analysis.IndicatorPopulation, Year: y, Value: v})
 		}
 	}
+	rows = append(rows, formerRows(rows, refOf, former)...)
 	slices.SortFunc(rows, func(a, b analysis.Row) int {
 		if c := strings.Compare(a.Region, b.Region); c != 0 {
 			return c
@@ -207,6 +227,39 @@ func (db *DB) EconPanel(ctx context.Context, level region.Level, fromYear, toYea
 		opt.ReferenceOf = refOf
 	}
 	return analysis.FromRows(rows, opt)
+}
+
+// formerRows sums the sector and population rows of the regencies of each
+// former province (see EconPanel) into rows of the former province: a
+// value only where every one of its regencies has one that year, else an
+// explicit missing value, so that a partial sum is never taken for the
+// province.
+func formerRows(rows []analysis.Row, refOf map[string]string, former map[string][]string) []analysis.Row {
+	if len(former) == 0 {
+		return nil
+	}
+	type key struct {
+		ref, ind string
+		year     int
+	}
+	sum, n := map[key]float64{}, map[key]int{}
+	for _, r := range rows {
+		ref := refOf[r.Region]
+		if _, ok := former[ref]; !ok || r.Indicator == analysis.IndicatorTotal {
+			continue
+		}
+		k := key{ref, r.Indicator, r.Year}
+		sum[k] += r.Value
+		n[k]++
+	}
+	out := make([]analysis.Row, 0, len(sum))
+	for k, v := range sum {
+		if n[k] != len(former[k.ref]) {
+			v = math.NaN()
+		}
+		out = append(out, analysis.Row{Region: k.ref, Indicator: k.ind, Year: k.year, Value: v})
+	}
+	return out
 }
 
 // derivePopulation completes stored populations with the sums of the level

@@ -292,6 +292,59 @@ func TestEconPanel(t *testing.T) {
 	})
 }
 
+// TestEconPanelFormerPapua: regencies of the 2022 Papua provinces, with no
+// province row, are compared with their pre-2022 province rebuilt as the
+// sum of its regencies (of Papua and Papua Selatan here, both once BPS 94),
+// but only in the years every one of them has a value.
+func TestEconPanelFormerPapua(t *testing.T) {
+	t.Parallel()
+	sqlstoretest.Each(t, func(t *testing.T, db *sqlstore.DB) {
+		ctx := context.Background()
+		dir := econDir(t, db)
+		rows := []bps.Row{
+			luRow("91.71", "A", 2019, 10), luRow("91.71", "C", 2019, 30), popRow("91.71", 2019, 400),
+			luRow("93.01", "A", 2019, 50), luRow("93.01", "C", 2019, 10), popRow("93.01", 2019, 200),
+			luRow("92.02", "A", 2019, 7), luRow("92.02", "C", 2019, 3),
+			luRow("91.71", "A", 2020, 11), luRow("91.71", "C", 2020, 31), // 93.01 has no 2020
+			luRow("32.04", "A", 2019, 5), luRow("32.04", "C", 2019, 5), // Jawa Barat has no row either
+		}
+		if _, err := db.ImportEcon(ctx, rows, nil, "papua.csv", sqlstore.AuditMeta{}); err != nil {
+			t.Fatal(err)
+		}
+		p, err := db.EconPanel(ctx, region.Regency, 2019, 2020, dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for code, want := range map[string]string{"91.71": "bps:94", "93.01": "bps:94", "92.02": "bps:91", "32.04": "32"} {
+			if got := p.ReferenceOf(code); got != want {
+				t.Errorf("reference of %s: %q, want %q", code, got, want)
+			}
+		}
+		if v := p.ReferenceValue("bps:94", "A", 2019); v != 60 {
+			t.Errorf("former Papua, A, 2019: %g, want 10 + 50", v)
+		}
+		if v := p.ReferenceTotal("bps:94", 2019); v != 100 {
+			t.Errorf("former Papua's total 2019: %g, want 100", v)
+		}
+		if v := p.ReferenceValue("bps:94", "A", 2020); !math.IsNaN(v) {
+			t.Errorf("former Papua, A, 2020 with one of two regencies: %g, want NaN", v)
+		}
+		if v := p.ReferenceValue("bps:91", "C", 2019); v != 3 {
+			t.Errorf("former Papua Barat, C, 2019: %g", v)
+		}
+		if v := p.ReferenceValue("32", "A", 2019); !math.IsNaN(v) {
+			t.Errorf("Jawa Barat without its row: %g, want NaN (never a sum outside Papua)", v)
+		}
+		lq, err := analysis.LQ(p, 2019, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if v, _, _ := lq.LQ.Get("93.01", "A"); math.Abs(v-(50.0/60)/(60.0/100)) > 1e-12 {
+			t.Errorf("LQ of 93.01 in A: %g", v)
+		}
+	})
+}
+
 // TestImportEconRealFile imports the real business-field table (about 79k
 // rows) without its suspect rows, logs how long the store takes, and builds
 // the panels of both levels from it.

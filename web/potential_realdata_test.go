@@ -71,6 +71,25 @@ func TestPotentialRealData(t *testing.T) {
 	if len(pot.Sectors) != 17 || lqs < 15 || pot.Meta.PriceBasis != "ADHK" || pot.Regional == nil {
 		t.Errorf("Kota Bandung: %d sectors, %d with an LQ, meta %+v, regional %+v", len(pot.Sectors), lqs, pot.Meta, pot.Regional)
 	}
+	// Kota Jayapura: Papua's 2022 province has no BPS row; its reference is
+	// the former province rebuilt from its regencies, so it has LQs.
+	r = get(t, ts, "/api/v1/regions/91.71/potential")
+	var jpr potentialRegion
+	if err := json.Unmarshal([]byte(r.Body), &jpr); err != nil || r.Status != 200 {
+		t.Fatalf("Kota Jayapura: %d %v", r.Status, err)
+	}
+	lqs = 0
+	for _, sec := range jpr.Sectors {
+		if sec.LQ != nil {
+			lqs++
+		}
+	}
+	if jpr.Reference != "bps:94" || lqs < 15 {
+		t.Errorf("Kota Jayapura: reference %q, %d sectors with an LQ", jpr.Reference, lqs)
+	}
+	if r := get(t, ts, "/regions/91.71/potential?lang=en"); !strings.Contains(r.Body, "before the 2022 split (BPS code 94)") {
+		t.Errorf("Kota Jayapura's page does not name its reference: %.300s", r.Body)
+	}
 	for _, path := range []string{"/regions/32.73/potential", "/potential?sector=C&year=2019", "/inequality", "/inequality?province=32"} {
 		start := time.Now()
 		if r := get(t, ts, path); r.Status != 200 || strings.Contains(r.Body, `id="potential-empty"`) {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"embed"
 	"fmt"
+	"github.com/jalin-ksd/jalin/bps"
 	"html/template"
 	"io/fs"
 	"net/http"
@@ -135,6 +136,15 @@ func (v *view) RegionName(code string) string {
 		}
 	}
 	return code
+}
+
+// FormerProvince is the pre-2022 Papua province a reference code names
+// (bps.FormerRefPrefix), or nil.
+func (v *view) FormerProvince(code string) *bps.FormerProvince {
+	if f, ok := bps.FormerProvinceByRef(code); ok {
+		return &f
+	}
+	return nil
 }
 
 // T translates key into the request's language.
