@@ -1,6 +1,7 @@
 package bps
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -256,4 +257,41 @@ func TestRealAllFilesSummary(t *testing.T) {
 		keep, excluded := Plan(rows, fs, true)
 		t.Logf("%s: %d rows, findings %v, keep %d, exclude %d", name, len(rows), counts, len(keep), len(excluded))
 	}
+}
+
+// BenchmarkRealReadCheck reads, places, checks and plans all seven economy
+// files (from memory), as `jalin import bps` does before it writes:
+//
+//	JALIN_SHARED_DATA=../shared/data go test ./bps -run '^$' -bench RealReadCheck -benchmem -cpu 1
+func BenchmarkRealReadCheck(b *testing.B) {
+	base := os.Getenv("JALIN_SHARED_DATA")
+	if base == "" {
+		base = filepath.Join("..", "..", "shared", "data")
+	}
+	names := []string{fileLU, fileExpKabK, fileExpKabB, fileExpProvK, fileExpProvB, filePerCap, filePop}
+	files := make([][]byte, len(names))
+	size := 0
+	for i, name := range names {
+		var err error
+		if files[i], err = os.ReadFile(filepath.Join(base, "economy", name)); err != nil {
+			b.Skipf("shared data not available (%v); set JALIN_SHARED_DATA", err)
+		}
+		size += len(files[i])
+	}
+	cw := crosswalk(b)
+	b.SetBytes(int64(size))
+	rows := 0
+	for b.Loop() {
+		rows = 0
+		for i, name := range names {
+			rs, fs, err := Read(cw, bytes.NewReader(files[i]), name)
+			if err != nil {
+				b.Fatal(err)
+			}
+			fs = append(fs, Check(rs)...)
+			keep, _ := Plan(rs, fs, true)
+			rows += len(keep)
+		}
+	}
+	b.ReportMetric(float64(rows), "rows")
 }

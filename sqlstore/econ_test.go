@@ -408,3 +408,58 @@ func TestImportEconRealFile(t *testing.T) {
 		}
 	})
 }
+
+// BenchmarkImportEconReal writes the real business-field table (about 79k
+// rows, its suspect rows set aside) in one transaction, replacing the
+// previous import's values each time after the first:
+//
+//	JALIN_SHARED_DATA=../shared/data go test ./sqlstore -run '^$' -bench ImportEconReal -benchtime 3x
+func BenchmarkImportEconReal(b *testing.B) {
+	base := os.Getenv("JALIN_SHARED_DATA")
+	if base == "" {
+		base = filepath.Join("..", "..", "shared", "data")
+	}
+	const name = "pdrb_lapangan_usaha_adhk2010_kabkota_provinsi_2013_2020.csv"
+	f, err := os.Open(filepath.Join(base, "economy", name))
+	if err != nil {
+		b.Skipf("shared data not available (%v); set JALIN_SHARED_DATA", err)
+	}
+	defer f.Close()
+	dir, err := region.Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	cw, err := bps.NewCrosswalk(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	rows, fs, err := bps.Read(cw, f, name)
+	if err != nil {
+		b.Fatal(err)
+	}
+	fs = append(fs, bps.Check(rows)...)
+	for _, engine := range sqlstoretest.Engines {
+		b.Run(engine, func(b *testing.B) {
+			ctx := context.Background()
+			db := sqlstoretest.Open(b, engine)
+			var upper []region.Region
+			for _, r := range dir.All() {
+				if r.Level <= region.Regency {
+					upper = append(upper, r)
+				}
+			}
+			if err := db.LoadRegions(ctx, upper, "b"); err != nil {
+				b.Fatal(err)
+			}
+			kept := 0
+			for b.Loop() {
+				imp, err := db.ImportEcon(ctx, rows, fs, name, sqlstore.AuditMeta{})
+				if err != nil {
+					b.Fatal(err)
+				}
+				kept = imp.RowsKept
+			}
+			b.ReportMetric(float64(kept), "rows")
+		})
+	}
+}
