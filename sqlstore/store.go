@@ -55,6 +55,16 @@ func nullID(id int64) any {
 	return id
 }
 
+// qualify prefixes every column of a comma-separated list ("a, b") with
+// prefix ("t."), for joins.
+func qualify(prefix, cols string) string {
+	parts := strings.Split(cols, ",")
+	for i, c := range parts {
+		parts[i] = prefix + strings.TrimSpace(c)
+	}
+	return strings.Join(parts, ", ")
+}
+
 // timePtr returns a scanned nullable time, nil for NULL.
 func timePtr(t sql.NullTime) *time.Time {
 	if !t.Valid {

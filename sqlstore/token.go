@@ -35,11 +35,20 @@ const tokenCols = "id, user_id, name, created_at, expires_at, last_used_at, revo
 
 func scanToken(s interface{ Scan(...any) error }) (APIToken, error) {
 	var t APIToken
-	var exp, used, revoked sql.NullTime
-	err := s.Scan(&t.ID, &t.UserID, &t.Name, &t.CreatedAt, &exp, &used, &revoked)
-	t.CreatedAt = t.CreatedAt.UTC()
-	t.ExpiresAt, t.LastUsedAt, t.RevokedAt = timePtr(exp), timePtr(used), timePtr(revoked)
+	dest, finish := tokenDest(&t)
+	err := s.Scan(dest...)
+	finish()
 	return t, err
+}
+
+// tokenDest returns the scan destinations of tokenCols for t and what to
+// do after the scan, so that one row can fill a token and more.
+func tokenDest(t *APIToken) ([]any, func()) {
+	var exp, used, revoked sql.NullTime
+	return []any{&t.ID, &t.UserID, &t.Name, &t.CreatedAt, &exp, &used, &revoked}, func() {
+		t.CreatedAt = t.CreatedAt.UTC()
+		t.ExpiresAt, t.LastUsedAt, t.RevokedAt = timePtr(exp), timePtr(used), timePtr(revoked)
+	}
 }
 
 // CreateToken stores a new token for t.UserID (ID and CreatedAt are set
@@ -109,6 +118,32 @@ func (db *DB) TokenByHash(ctx context.Context, hash []byte, now time.Time) (APIT
 	}
 	t.Hash = hash
 	return t, nil
+}
+
+// tokenUserSQL reads a live token by hash with its user, in one query:
+// authentication runs it on every API request.
+var tokenUserSQL = "SELECT " + qualify("t.", tokenCols) + ", " + qualify("u.", userCols) + `
+	FROM api_token t JOIN app_user u ON u.id = t.user_id
+	WHERE t.token_hash = ? AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > ?)`
+
+// TokenUser is TokenByHash and the token's user (disabled or not: the
+// caller decides) in one read.
+func (db *DB) TokenUser(ctx context.Context, hash []byte, now time.Time) (APIToken, User, error) {
+	var t APIToken
+	var u User
+	td, tokenDone := tokenDest(&t)
+	ud, userDone := userDest(&u)
+	err := db.queryRowCached(ctx, tokenUserSQL, hexOf(hash), dbTime(now)).Scan(append(td, ud...)...)
+	tokenDone()
+	userDone()
+	if errors.Is(err, sql.ErrNoRows) {
+		return APIToken{}, User{}, notFound("token", "")
+	}
+	if err != nil {
+		return APIToken{}, User{}, jalin.Wrap(err, "db.query")
+	}
+	t.Hash = hash
+	return t, u, nil
 }
 
 // ListTokens returns every token of a user, revoked and expired ones too,

@@ -2,6 +2,7 @@ package sqlstore_test
 
 import (
 	"context"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -53,6 +54,15 @@ func TestTokens(t *testing.T) {
 		}
 		_, err = db.TokenByHash(ctx, []byte("h2"), t0.Add(24*time.Hour))
 		wantNotFound(t, err) // expired
+		// The same with its user, in one read.
+		tok, owner, err := db.TokenUser(ctx, []byte("h2"), t0.Add(time.Hour))
+		if err != nil || !reflect.DeepEqual(tok, got) || !reflect.DeepEqual(owner, u) {
+			t.Errorf("TokenUser = %+v, %+v, %v; want %+v, %+v", tok, owner, err, got, u)
+		}
+		_, _, err = db.TokenUser(ctx, []byte("h2"), t0.Add(24*time.Hour))
+		wantNotFound(t, err)
+		_, _, err = db.TokenUser(ctx, []byte("nope"), t0)
+		wantNotFound(t, err)
 		if _, err := db.TokenByHash(ctx, []byte("h1"), t0.Add(1000*time.Hour)); err != nil {
 			t.Errorf("token without expiry: %v", err)
 		}
@@ -75,6 +85,8 @@ func TestTokens(t *testing.T) {
 		}
 		_, err = db.TokenByHash(ctx, []byte("h1"), t0)
 		wantNotFound(t, err)
+		_, _, err = db.TokenUser(ctx, []byte("h1"), t0)
+		wantNotFound(t, err) // revoked
 
 		list, err := db.ListTokens(ctx, u.ID)
 		if err != nil || len(list) != 2 {

@@ -69,13 +69,22 @@ const userCols = `id, username, display_name, email, password_hash, role, region
 
 func scanUser(s interface{ Scan(...any) error }) (User, error) {
 	var u User
+	dest, finish := userDest(&u)
+	err := s.Scan(dest...)
+	finish()
+	return u, err
+}
+
+// userDest returns the scan destinations of userCols for u and what to do
+// after the scan (see tokenDest).
+func userDest(u *User) ([]any, func()) {
 	var region sql.NullString
 	var org sql.NullInt64
-	err := s.Scan(&u.ID, &u.Username, &u.DisplayName, &u.Email, &u.PasswordHash, &u.Role, &region, &org,
-		&u.Lang, &u.Disabled, &u.CreatedAt, &u.UpdatedAt, &u.PasswordChangedAt, &u.Version)
-	u.Region, u.OrgID = region.String, org.Int64
-	u.CreatedAt, u.UpdatedAt, u.PasswordChangedAt = u.CreatedAt.UTC(), u.UpdatedAt.UTC(), u.PasswordChangedAt.UTC()
-	return u, err
+	return []any{&u.ID, &u.Username, &u.DisplayName, &u.Email, &u.PasswordHash, &u.Role, &region, &org,
+			&u.Lang, &u.Disabled, &u.CreatedAt, &u.UpdatedAt, &u.PasswordChangedAt, &u.Version}, func() {
+			u.Region, u.OrgID = region.String, org.Int64
+			u.CreatedAt, u.UpdatedAt, u.PasswordChangedAt = u.CreatedAt.UTC(), u.UpdatedAt.UTC(), u.PasswordChangedAt.UTC()
+		}
 }
 
 // normalizeUsername trims and lower-cases a username.

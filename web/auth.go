@@ -31,7 +31,7 @@ type AccountStore interface {
 	DeleteUserSessions(ctx context.Context, userID int64) (int, error)
 
 	CreateToken(ctx context.Context, t sqlstore.APIToken, meta sqlstore.AuditMeta) (sqlstore.APIToken, error)
-	TokenByHash(ctx context.Context, hash []byte, now time.Time) (sqlstore.APIToken, error)
+	TokenUser(ctx context.Context, hash []byte, now time.Time) (sqlstore.APIToken, sqlstore.User, error)
 	ListTokens(ctx context.Context, userID int64) ([]sqlstore.APIToken, error)
 	RevokeToken(ctx context.Context, userID, tokenID int64, now time.Time, meta sqlstore.AuditMeta) error
 	TouchToken(ctx context.Context, id int64, now time.Time) error
@@ -99,14 +99,13 @@ func (s *Server) authToken(r *http.Request, ri *reqInfo, header string) error {
 		return unauthorized
 	}
 	now := s.now()
-	tok, err := s.Accounts.TokenByHash(r.Context(), hash, now)
+	tok, u, err := s.Accounts.TokenUser(r.Context(), hash, now)
 	if errors.Is(err, jalin.ErrNotFound) {
 		return unauthorized
 	} else if err != nil {
 		return err
 	}
-	u, err := s.Accounts.GetUser(r.Context(), access.Scope{All: true}, tok.UserID)
-	if err != nil || u.Disabled {
+	if u.Disabled {
 		return unauthorized
 	}
 	if tok.LastUsedAt == nil || now.Sub(*tok.LastUsedAt) > tokenTouch {
