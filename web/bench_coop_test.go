@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"testing"
 
 	"github.com/jalin-ksd/jalin/access"
@@ -22,6 +23,41 @@ import (
 //
 //	go test ./web -run '^$' -bench CoopListAPI -benchtime 3000x
 func BenchmarkCoopListAPI(b *testing.B) {
+	h, raw := coopBenchServer(b)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		req := httptest.NewRequest("GET", "/api/v1/cooperations?province=32&stage=pelaksanaan&sort=end_date&limit=50", nil)
+		req.Header.Set("Authorization", "Bearer "+raw)
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		if rec.Code != http.StatusOK {
+			b.Fatal(rec.Code, rec.Body.String())
+		}
+	}
+}
+
+// BenchmarkCoopGetAPI reads cooperations by id through the whole server,
+// a different one each time (so never from the answer cache until all
+// 20,000 have been read):
+//
+//	go test ./web -run '^$' -bench CoopGetAPI -benchtime 10000x
+func BenchmarkCoopGetAPI(b *testing.B) {
+	h, raw := coopBenchServer(b)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		req := httptest.NewRequest("GET", "/api/v1/cooperations/"+strconv.Itoa(1+(i*7919)%20000), nil)
+		req.Header.Set("Authorization", "Bearer "+raw)
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		if rec.Code != http.StatusOK {
+			b.Fatal(rec.Code, rec.Body.String())
+		}
+	}
+}
+
+// coopBenchServer is a server on 20,000 generated cooperations and a
+// national administrator's API token.
+func coopBenchServer(b *testing.B) (http.Handler, string) {
 	db := sqlstoretest.Open(b, sqlstore.SQLite)
 	dir := directory(b)
 	ctx := context.Background()
@@ -45,17 +81,7 @@ func BenchmarkCoopListAPI(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	h := s.Handler()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		req := httptest.NewRequest("GET", "/api/v1/cooperations?province=32&stage=pelaksanaan&sort=end_date&limit=50", nil)
-		req.Header.Set("Authorization", "Bearer "+raw)
-		rec := httptest.NewRecorder()
-		h.ServeHTTP(rec, req)
-		if rec.Code != http.StatusOK {
-			b.Fatal(rec.Code, rec.Body.String())
-		}
-	}
+	return s.Handler(), raw
 }
 
 func testConfig() config.Config   { return config.Default() }
