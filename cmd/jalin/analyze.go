@@ -20,8 +20,9 @@ import (
 // table is a method's result as rows of named columns, written as CSV or
 // as a JSON array of objects (NaN as null).
 type table struct {
-	cols []string
-	rows [][]any
+	cols  []string
+	rows  [][]any
+	notes []string // what was left out and why, for standard error
 }
 
 func (t *table) add(row ...any) { t.rows = append(t.rows, row) }
@@ -152,6 +153,9 @@ func cmdAnalyze(e env, args []string) int {
 	if err := t.write(e.stdout, *format); err != nil {
 		fail(e, err)
 		return exitFailure
+	}
+	for _, n := range t.notes {
+		fmt.Fprintf(e.stderr, "jalin analyze %s: %s\n", method, n)
 	}
 	return exitOK
 }

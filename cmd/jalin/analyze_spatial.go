@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/jalin-ksd/jalin/analysis"
 	"github.com/jalin-ksd/jalin/analysis/spatial"
@@ -54,14 +55,20 @@ func spatialMethod(method string, p *analysis.Panel, year int, weights string, p
 		t = &table{cols: []string{"sector", "year", "region", "gi_star", "z", "p", "class"}}
 	}
 	for j, sec := range p.Sectors {
-		complete := true
+		var missing []string
 		for i := range p.Regions {
 			v, st := lq.LQ.At(i, j)
 			x[i] = v
-			complete = complete && st == analysis.OK
+			if st != analysis.OK {
+				missing = append(missing, p.Regions[i])
+			}
 		}
-		if !complete {
-			continue // a sector with a missing LQ cannot be tested as a whole
+		if len(missing) > 0 { // a sector with a missing LQ cannot be tested as a whole
+			if len(missing) > 5 {
+				missing = append(missing[:5], "...")
+			}
+			t.notes = append(t.notes, fmt.Sprintf("sector %s left out: no LQ in %d for %s", sec, year, strings.Join(missing, ", ")))
+			continue
 		}
 		switch method {
 		case "moran":

@@ -98,6 +98,20 @@ func TestAnalyzeOtherMethods(t *testing.T) {
 	if a != b {
 		t.Error("lisa is not reproducible with a seed")
 	}
+	// A regency without data in 2020 leaves both sectors out of that
+	// year's test, and says so.
+	gap := filepath.Join(t.TempDir(), "gap.csv")
+	if err := os.WriteFile(gap, []byte(strings.ReplaceAll(analyzeTable, "11.04,C,2020,99,", "11.04,C,2020,,")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := runJalin(t, nil, "analyze", "moran", "--in", gap, "--weights", weights, "--year", "2020", "--format", "csv")
+	if code != 0 || strings.Count(out, "\n") != 1 || !strings.Contains(errs, "sector A left out: no LQ in 2020 for 11.04") ||
+		!strings.Contains(errs, "sector C left out") {
+		t.Errorf("moran with a gap: %d %q %q", code, out, errs)
+	}
+	if code, out, _ := runJalin(t, nil, "analyze", "moran", "--in", gap, "--weights", weights, "--year", "2019", "--format", "csv"); code != 0 || strings.Count(out, "\n") != 3 {
+		t.Errorf("moran on the complete year: %d %q", code, out)
+	}
 }
 
 func TestAnalyzeBadInput(t *testing.T) {

@@ -11,7 +11,9 @@ import (
 	"strings"
 
 	"github.com/jalin-ksd/jalin"
+	"github.com/jalin-ksd/jalin/app"
 	"github.com/jalin-ksd/jalin/bps"
+	"github.com/jalin-ksd/jalin/region"
 )
 
 // maxSuspectLines is how many suspect rows the import lists before
@@ -26,23 +28,34 @@ const maxSuspectLines = 50
 // person to judge, not for a default to hide.
 func cmdImportBPS(e env, args []string) int {
 	var exclude, cancel bool
+	var canonical string
 	cfg, fs, code := parseConfig(e, "import bps", args, func(fs *flag.FlagSet) {
 		fs.BoolVar(&exclude, "exclude-suspect", false, "import without the rows the checks suggest excluding")
 		fs.BoolVar(&cancel, "cancel-on-findings", false, "import nothing when the checks suggest excluding any row (exit 3)")
+		fs.StringVar(&canonical, "canonical", "", "write the rows that would be imported to this file in the canonical CSV layout, "+
+			"and import nothing (no database needed)")
 	})
 	if code >= 0 {
 		return code
 	}
 	if fs.NArg() == 0 || (exclude && cancel) {
-		fmt.Fprintln(e.stderr, "Usage: jalin import bps [--exclude-suspect | --cancel-on-findings] [flags] FILE...")
+		fmt.Fprintln(e.stderr, "Usage: jalin import bps [--exclude-suspect | --cancel-on-findings] [--canonical OUT.csv] [flags] FILE...")
 		return exitUsage
 	}
-	a, code := open(e, cfg)
-	if code >= 0 {
-		return code
+	var a *app.App
+	dir, err := region.Load()
+	if canonical == "" {
+		if a, code = open(e, cfg); code >= 0 {
+			return code
+		}
+		defer a.Close()
+		dir, err = a.Regions, nil
 	}
-	defer a.Close()
-	cw, err := bps.NewCrosswalk(a.Regions)
+	if err != nil {
+		fail(e, err)
+		return exitFailure
+	}
+	cw, err := bps.NewCrosswalk(dir)
 	if err != nil {
 		fail(e, err)
 		return exitFailure
@@ -69,6 +82,9 @@ func cmdImportBPS(e env, args []string) int {
 			suspect, len(excluded), len(rows))
 		return exitUsage
 	}
+	if canonical != "" {
+		return writeCanonical(e, canonical, rows, findings)
+	}
 	imp, err := a.DB.ImportEcon(e.ctx, rows, findings, strings.Join(fs.Args(), " "), cliMeta())
 	if err != nil {
 		fail(e, err)
@@ -79,6 +95,28 @@ func cmdImportBPS(e env, args []string) int {
 	}
 	fmt.Fprintf(e.stdout, "imported %d values as import %d (%d suspect rows left out, %d stored values replaced; crosswalk %s)\n",
 		imp.RowsKept, imp.ID, imp.RowsExcluded, imp.Replaced, imp.CrosswalkVersion)
+	return exitOK
+}
+
+// writeCanonical writes the rows an import would keep to path in the
+// canonical layout, which `jalin analyze` reads as it is.
+func writeCanonical(e env, path string, rows []bps.Row, findings []bps.Finding) int {
+	keep, excluded := bps.Plan(rows, findings, true)
+	f, err := os.Create(path)
+	if err != nil {
+		fail(e, err)
+		return exitFailure
+	}
+	if err := bps.WriteCanonical(f, keep); err != nil {
+		f.Close()
+		fail(e, err)
+		return exitFailure
+	}
+	if err := f.Close(); err != nil {
+		fail(e, err)
+		return exitFailure
+	}
+	fmt.Fprintf(e.stdout, "wrote %d rows to %s (%d suspect rows left out); nothing was imported\n", len(keep), path, len(excluded))
 	return exitOK
 }
 

@@ -170,3 +170,34 @@ func TestImportBPSFiles(t *testing.T) {
 		})
 	}
 }
+
+// TestImportBPSCanonical converts a table to the canonical layout without
+// touching a database, and the calculator reads the result as it is.
+func TestImportBPSCanonical(t *testing.T) {
+	dir := t.TempDir()
+	in, out := filepath.Join(dir, "lu.csv"), filepath.Join(dir, "canonical.csv")
+	table := "region,indicator,year,value,unit\n" +
+		"32.04,pdrb_adhk_lu:A,2020,60,miliar Rp\n32.04,pdrb_adhk_lu:C,2020,40,miliar Rp\n" +
+		"32.73,pdrb_adhk_lu:A,2020,10,miliar Rp\n32.73,pdrb_adhk_lu:C,2020,90,miliar Rp\n"
+	if err := os.WriteFile(in, []byte(table), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	data := filepath.Join(dir, "data")
+	env := map[string]string{"JALIN_DATA_DIR": data, "JALIN_LOG_LEVEL": "warn"}
+	code, stdout, errs := runJalin(t, env, "import", "bps", "--canonical", out, in)
+	if code != exitOK || !strings.Contains(stdout, "wrote 4 rows to "+out) {
+		t.Fatalf("--canonical: %d %q %q", code, stdout, errs)
+	}
+	if _, err := os.Stat(data); !os.IsNotExist(err) {
+		t.Errorf("--canonical created the data directory: %v", err)
+	}
+	got, err := os.ReadFile(out)
+	if err != nil || string(got) != table {
+		t.Errorf("canonical file:\n%s\nwant\n%s (%v)", got, table, err)
+	}
+	code, stdout, errs = runJalin(t, nil, "analyze", "lq", "--in", out, "--format", "csv")
+	// LQ of 32.04 in A: (60/100)/(70/200) = 1.714285714...
+	if code != exitOK || !strings.Contains(stdout, "32.04,A,2020,1.714285714") {
+		t.Errorf("analyze on the canonical file: %d %q %q", code, stdout, errs)
+	}
+}
