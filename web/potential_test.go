@@ -114,8 +114,8 @@ func TestPotentialPages(t *testing.T) {
 			{"/potential?sector=ZZ", 400, []string{"ZZ"}},
 			{"/potential?sector=C&year=abc", 400, []string{"year"}},
 			{"/potential?sector=C&year=2015", 400, []string{"2015", "2019–2020"}},
-			{"/inequality", 200, []string{"Indeks Williamson", "Data penduduk kabupaten/kota tidak tersedia", "2019"}},
-			{"/inequality?province=32", 200, []string{"Jawa Barat"}},
+			{"/inequality", 200, []string{"Indeks Williamson", "dipecah menjadi bagian antarprovinsi", "Data penduduk kabupaten/kota tidak tersedia", "2019"}},
+			{"/inequality?province=32", 200, []string{"Jawa Barat", "Di dalam satu provinsi indeks ini satu angka"}},
 			{"/inequality?province=99", 400, []string{"99"}},
 			{"/potential/export?sector=Q&format=pdf", 400, []string{"pdf"}},
 		}
