@@ -98,12 +98,12 @@ func TestClusterPagesAndDraft(t *testing.T) {
 			want, not   []string
 		}{
 			{"anon", "/regions/32.73/opportunities", 200,
-				[]string{`id="opportunity-cluster-map"`, `id="opportunity-clusters"`, "Sektor basis bersama (LQ &gt; 1)", "Kabupaten Bandung"},
+				[]string{`id="opportunity-cluster-map" data-geo-url="/api/v1/opportunities/clusters/geometry?region=32.73"`, `id="opportunity-clusters"`, "Sektor basis bersama (LQ &gt; 1)", "Kabupaten Bandung"},
 				[]string{"Buat prakarsa bersama", "Buat prakarsa KSDD wajib"}},
 			{"rm", "/regions/32.73/opportunities", 200,
 				[]string{"Buat prakarsa bersama", "kind=ksdd_sukarela", "partner=32.04", "Buat prakarsa KSDD wajib", "kind=ksdd_wajib"}, nil},
 			{"anon", "/regions/32.17/opportunities?lang=en", 200, []string{"No potential cluster for this choice."}, nil},
-			{"anon", "/opportunities/clusters?sector=C", 200, []string{`id="clusters-map"`, `id="clusters-table"`, "1 klaster"}, nil},
+			{"anon", "/opportunities/clusters?sector=C", 200, []string{`data-geo-url="/api/v1/opportunities/clusters/geometry?sector=C"`, `id="clusters-table"`, "1 klaster", `href="/opportunities/clusters/export?sector=C"`}, nil},
 			{"anon", "/opportunities/clusters?basis=nope", 400, []string{"basis"}, nil},
 			{"anon", "/opportunities/clusters?province=32.73", 400, []string{"province"}, nil},
 		}

@@ -91,7 +91,7 @@ func TestNetworkPageAndExport(t *testing.T) {
 		f := opportunityFixture(t, db)
 		f.addCoops(t)
 		r := f.do("ra", request{method: "GET", path: "/opportunities/network?province=32"})
-		for _, w := range []string{`id="network-map"`, "Pengelolaan sampah Bandung Raya", `id="network-isolated"`, "Kabupaten Bandung Barat", "1 pasangan daerah bekerja sama; 25 kabupaten/kota"} {
+		for _, w := range []string{`id="network-map" data-geo-url="/api/v1/opportunities/network/geometry?province=32"`, `href="/opportunities/network/export?province=32"`, "Pengelolaan sampah Bandung Raya", `id="network-isolated"`, "Kabupaten Bandung Barat", "1 pasangan daerah bekerja sama; 25 kabupaten/kota"} {
 			if r.Status != 200 || !strings.Contains(r.Body, w) {
 				t.Errorf("network page as ra: %d, no %q", r.Status, w)
 			}

@@ -38,19 +38,19 @@ type oppAccess struct {
 }
 
 type opportunityPageData struct {
-	Region    region.Region
-	Ancestors []region.Region
-	Sector    string
-	Sectors   []taxonomy.Sector
-	Year      int // 0: no economic data, proximity alone
-	Partners  []oppPartner
-	CanCreate bool
-	Out, In   []oppAccess // this regency's places nearer elsewhere; others' nearer here
-	Seats     int
-	SeatKinds map[string]int
-	Clusters  []oppCluster // the clusters this regency belongs to
-	ClusterQ  string       // their filter, for the map and the export
-	Lang      i18n.Lang
+	Region     region.Region
+	Ancestors  []region.Region
+	Sector     string
+	Sectors    []taxonomy.Sector
+	Year       int // 0: no economic data, proximity alone
+	Partners   []oppPartner
+	CanCreate  bool
+	Out, In    []oppAccess // this regency's places nearer elsewhere; others' nearer here
+	Seats      int
+	SeatKinds  map[string]int
+	Clusters   []oppCluster // the clusters this regency belongs to
+	ClusterMap string       // the URL of their map's GeoJSON
+	Lang       i18n.Lang
 }
 
 // Dec formats a score or part with two decimals in the page's language.
@@ -103,7 +103,7 @@ func (o *opportunity) regionOpportunityPage(w http.ResponseWriter, r *http.Reque
 		return
 	}
 	cf := clusterFilter{Region: reg.Code, Sector: sector}
-	d.Clusters, d.ClusterQ = o.clusterRows(r, cf.apply(cd.Clusters), a.Region, d.CanCreate), cf.query().Encode()
+	d.Clusters, d.ClusterMap = o.clusterRows(r, cf.apply(cd.Clusters), a.Region, d.CanCreate), "/api/v1/opportunities/clusters/geometry?"+cf.query().Encode()
 	s.render(w, r, "opportunity", "regions", s.Catalog.T(lang, "opportunity.title", reg.Name), d)
 }
 

@@ -92,8 +92,10 @@ type clustersPageData struct {
 	Year      int
 	Clusters  []oppCluster
 	CanCreate bool
-	Query     string // the filter as a query string, for the map and exports
-	Lang      i18n.Lang
+	// The map's GeoJSON, the CSV export and the JSON of the filter: whole
+	// URLs, as html/template escapes a query string put into a URL.
+	MapURL, ExportURL, JSONURL string
+	Lang                       i18n.Lang
 }
 
 // Dec formats a number with d decimals in the page's language.
@@ -115,7 +117,9 @@ func (o *opportunity) clustersPage(w http.ResponseWriter, r *http.Request) {
 	}
 	can, self := canCreateCoop(r)
 	d := clustersPageData{Filter: f, Sectors: taxonomy.Sectors(), Provinces: s.Regions.Children(""), Year: cd.Year,
-		Clusters: o.clusterRows(r, f.apply(cd.Clusters), self, can), CanCreate: can, Query: f.query().Encode(), Lang: info(r).Lang}
+		Clusters: o.clusterRows(r, f.apply(cd.Clusters), self, can), CanCreate: can, Lang: info(r).Lang}
+	q := "?" + f.query().Encode()
+	d.MapURL, d.ExportURL, d.JSONURL = "/api/v1/opportunities/clusters/geometry"+q, "/opportunities/clusters/export"+q, "/api/v1/opportunities/clusters"+q
 	s.render(w, r, "opportunity_clusters", "regions", s.t(r, "opportunity.clusters_title"), d)
 }
 
@@ -142,7 +146,8 @@ type networkPageData struct {
 	States    []network.State
 	Links     []oppLink
 	Isolated  []region.Region
-	Query     string
+	// Whole URLs of the map's GeoJSON, the CSV export and the JSON.
+	MapURL, ExportURL, JSONURL string
 }
 
 // networkPage shows who already cooperates with whom, as a map and a list,
@@ -165,8 +170,9 @@ func (o *opportunity) networkPage(w http.ResponseWriter, r *http.Request) {
 		}
 		return region.Region{Code: c, Name: c}
 	}
-	d := networkPageData{Filter: f, Provinces: s.Regions.Children(""), States: []network.State{network.Active, network.Planned, network.Expired},
-		Query: f.query().Encode()}
+	d := networkPageData{Filter: f, Provinces: s.Regions.Children(""), States: []network.State{network.Active, network.Planned, network.Expired}}
+	q := "?" + f.query().Encode()
+	d.MapURL, d.ExportURL, d.JSONURL = "/api/v1/opportunities/network/geometry"+q, "/opportunities/network/export"+q, "/api/v1/opportunities/network"+q
 	for _, l := range n.Links {
 		d.Links = append(d.Links, oppLink{A: get(l.A), B: get(l.B), State: l.State, Coops: l.Coops})
 	}
