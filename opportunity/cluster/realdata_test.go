@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/jalin-ksd/jalin/analysis"
+	"github.com/jalin-ksd/jalin/analysis/spatial"
 	"github.com/jalin-ksd/jalin/bps"
 	"github.com/jalin-ksd/jalin/geo"
 	"github.com/jalin-ksd/jalin/region"
@@ -204,6 +205,100 @@ func BenchmarkFindSynthetic(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		if _, err := Find(in, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// withLISA returns in with HighHigh set from LISA (999 conditional
+// permutations, seed 1) of every sector's LQ on the real adjacency: what
+// the pages compute once per data version before Find, sharing a Plan
+// between the sectors with the same regions as they do.
+func withLISA(tb testing.TB, in Inputs) Inputs {
+	tb.Helper()
+	plans := map[string]*spatial.Plan{}
+	hh := make([]map[string]bool, len(in.Sectors))
+	for s := range in.Sectors {
+		hh[s] = map[string]bool{}
+		var codes []string
+		var values []float64
+		have := map[string]bool{}
+		for _, r := range in.Regions {
+			if v, ok := in.LQ(r, s); ok {
+				codes, values, have[r] = append(codes, r), append(values, v), true
+			}
+		}
+		var pairs [][2]string
+		for _, p := range in.Borders {
+			if have[p[0]] && have[p[1]] && p[0] != p[1] {
+				pairs = append(pairs, p)
+			}
+		}
+		key := strings.Join(codes, ",")
+		plan := plans[key]
+		if plan == nil {
+			w, err := spatial.Contiguity(codes, pairs)
+			if err != nil {
+				tb.Fatal(err)
+			}
+			if plan, err = spatial.NewPlan(w.RowStandardize(), spatial.DefaultPermutations, 1); err != nil {
+				tb.Fatal(err)
+			}
+			plans[key] = plan
+		}
+		local, err := plan.LocalMoran(values)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		for i, lr := range local {
+			if lr.Label() == string(spatial.HH) {
+				hh[s][codes[i]] = true
+			}
+		}
+	}
+	in.HighHigh = func(r string, s int) bool { return hh[s][r] }
+	return in
+}
+
+func TestRealHighHighClusters(t *testing.T) {
+	in := withLISA(t, realInputs(t))
+	got, err := Find(in, Options{Basis: HighHigh})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) == 0 {
+		t.Fatal("no LISA high-high cluster on real data")
+	}
+	checkInvariants(t, in, got, Options{Basis: HighHigh})
+	// A high-high region is "high": its LQ is above the sector's mean.
+	sIdx := map[string]int{}
+	for i, s := range in.Sectors {
+		sIdx[s] = i
+	}
+	for _, c := range got {
+		s := sIdx[c.Sector]
+		var sum float64
+		var n int
+		for _, r := range in.Regions {
+			if v, ok := in.LQ(r, s); ok {
+				sum, n = sum+v, n+1
+			}
+		}
+		for _, m := range c.Members {
+			if v, ok := in.LQ(m, s); !ok || v <= sum/float64(n) {
+				t.Errorf("%s: member %s has LQ %.3f, not above the mean %.3f", c.ID(), m, v, sum/float64(n))
+			}
+		}
+	}
+	t.Logf("%d high-high clusters", len(got))
+}
+
+// BenchmarkFindRealWithLISA is LISA for the 17 sectors and Find: the work
+// behind the first opportunity page of a data version.
+func BenchmarkFindRealWithLISA(b *testing.B) {
+	in := realInputs(b)
+	for b.Loop() {
+		if _, err := Find(withLISA(b, in), Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}
