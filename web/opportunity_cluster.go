@@ -168,9 +168,10 @@ func (f clusterFilter) apply(cs []cluster.Cluster) []cluster.Cluster {
 	return out
 }
 
-// clusterDraftURL opens the new-cooperation form with the other members of
-// c as partners (at most the form's 20, largest GRDP first is not known
-// here, so by code), the sector, and the rationale as objectives.
+// clusterDraftURL opens the new-cooperation form with the members of c
+// other than self (the actor's region, which initiates) as partners, at
+// most the form's 20 in code order, the sector, and the rationale as
+// objectives (which names every member).
 func clusterDraftURL(c cluster.Cluster, self, title, rationale string) string {
 	var partners []string
 	for _, m := range c.Members {

@@ -102,6 +102,9 @@ func TestClusterPagesAndDraft(t *testing.T) {
 				[]string{"Buat prakarsa bersama", "Buat prakarsa KSDD wajib"}},
 			{"rm", "/regions/32.73/opportunities", 200,
 				[]string{"Buat prakarsa bersama", "kind=ksdd_sukarela", "partner=32.04", "Buat prakarsa KSDD wajib", "kind=ksdd_wajib"}, nil},
+			// Kota Bandung's team on its neighbour's page: offers to the
+			// neighbour, never to itself.
+			{"rm", "/regions/32.04/opportunities", 200, []string{"partner=32.04", "Buat prakarsa bersama", `id="opportunity-access-out"`}, []string{"partner=32.73"}},
 			{"anon", "/regions/32.17/opportunities?lang=en", 200, []string{"No potential cluster for this choice."}, nil},
 			{"anon", "/opportunities/clusters?sector=C", 200, []string{`data-geo-url="/api/v1/opportunities/clusters/geometry?sector=C"`, `id="clusters-table"`, "1 klaster", `href="/opportunities/clusters/export?sector=C"`}, nil},
 			{"anon", "/opportunities/clusters?basis=nope", 400, []string{"basis"}, nil},

@@ -83,7 +83,10 @@ func (o *opportunity) regionOpportunityPage(w http.ResponseWriter, r *http.Reque
 	d.Year = pd.Year
 	for _, sg := range sugg {
 		p := oppPartner{Code: sg.Partner, Name: pd.Inputs.Names[sg.Partner], Score: sg.Score,
-			Explanation: explain(sg, string(lang), pd), CreateURL: createURL(sg.Partner, sector)}
+			Explanation: explain(sg, string(lang), pd)}
+		if sg.Partner != a.Region { // no offer to oneself
+			p.CreateURL = createURL(sg.Partner, sector)
+		}
 		for _, pt := range sg.Parts {
 			p.Parts = append(p.Parts, oppPart{Name: pt.Name, Value: pt.Value, Weighted: pt.Weighted})
 		}
@@ -124,7 +127,7 @@ func (o *opportunity) accessRows(r *http.Request, reg region.Region, pairs []rea
 			name = rg.Name
 		}
 		row := oppAccess{Code: code, Name: name, Districts: p.Districts, Villages: p.Villages}
-		if canCreate {
+		if canCreate && code != info(r).Actor.Region { // no offer to oneself
 			homeName, seatName := reg.Name, name
 			if home {
 				homeName, seatName = name, reg.Name
