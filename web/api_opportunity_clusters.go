@@ -188,8 +188,11 @@ type pointGeometry struct {
 
 // apiNetworkGeometry draws the network: a line from seat to seat per link
 // (class net-active, net-planned or net-expired) and a point at the seat of
-// each isolated regency (class net-isolated). Links to a region without a
-// seat point (a province) are in the list, not on the map.
+// each isolated regency (class net-isolated). With a province, its
+// regencies' boundaries come first as the background (class net-area, or
+// net-area-isolated for those that cooperate with no other region), so the
+// lines are drawn over them. Links to a region without a seat point (a
+// province) are in the list, not on the map.
 func (o *opportunity) apiNetworkGeometry(w http.ResponseWriter, r *http.Request) {
 	f, err := parseNetworkFilter(r.URL.Query(), o.s.Regions)
 	if err != nil {
@@ -227,6 +230,29 @@ func (o *opportunity) apiNetworkGeometry(w http.ResponseWriter, r *http.Request)
 		Type     string    `json:"type"`
 		Features []feature `json:"features"`
 	}{"FeatureCollection", []feature{}}
+	if f.Province != "" {
+		isolated := map[string]bool{}
+		for _, c := range n.Isolated {
+			isolated[c] = true
+		}
+		var area []string
+		for _, rg := range o.s.Regions.Children(f.Province) {
+			area = append(area, rg.Code)
+		}
+		bs, err := o.s.Geo.Boundaries(r.Context(), area)
+		if err != nil {
+			o.s.fail(w, r, err)
+			return
+		}
+		for _, b := range bs {
+			class := "net-area"
+			if isolated[b.Code] {
+				class = "net-area-isolated"
+			}
+			fc.Features = append(fc.Features, feature{"Feature", b.Geometry,
+				potFeatureProps{Code: b.Code, Name: o.ref(b.Code).Name, Role: "parent", URL: "/regions/" + b.Code + "/opportunities", Class: class}})
+		}
+	}
 	for _, l := range n.Links {
 		a, okA := seat[l.A]
 		b, okB := seat[l.B]

@@ -76,6 +76,13 @@ func TestNetworkScopeAndAPI(t *testing.T) {
 		// point at every isolated regency with a seat.
 		r := f.do("ra", request{method: "GET", path: "/api/v1/opportunities/network/geometry?province=32"})
 		sp.check(t, "/opportunities/network/geometry", "GET", r)
+		// The background: the province's regencies, the Bandungs plain and
+		// Bandung Barat (which cooperates with no other region) marked, before
+		// the lines.
+		if i, j := strings.Index(r.Body, `"code":"32.17","name":"Kabupaten Bandung Barat","role":"parent","url":"/regions/32.17/opportunities","class":"net-area-isolated"`),
+			strings.Index(r.Body, "LineString"); i < 0 || j < i || !strings.Contains(r.Body, `"code":"32.73","name":"Kota Bandung","role":"parent","url":"/regions/32.73/opportunities","class":"net-area"`) {
+			t.Errorf("background: %d %d %.600s", i, j, r.Body)
+		}
 		if !strings.Contains(r.Body, `"type":"LineString","coordinates":[[107.53,-7.03],[107.6,-6.91]]`) || !strings.Contains(r.Body, `"class":"net-planned"`) {
 			t.Errorf("geometry: %.500s", r.Body)
 		}
