@@ -63,6 +63,9 @@ type PartnerData struct {
 	// Year is the year of the LQs and the GRDP mass; 0 when no economic
 	// data are imported (the ranking then rests on proximity alone).
 	Year int
+	// Order is the regencies of the economic panel in its order, which the
+	// LISA of the potential pages also uses (so both give the same answer).
+	Order []string
 }
 
 // BuildPartnerData reads the inputs of the partner ranking: the regencies of
@@ -140,7 +143,7 @@ func BuildPartnerData(ctx context.Context, g GeoReader, dir *region.Directory) (
 	for i, s := range p.Sectors {
 		d.Inputs.Sectors[i] = sectorCode(s)
 	}
-	d.Inputs.LQ, d.Inputs.Mass, d.Year = partner.LQTable(table), mass, year
+	d.Inputs.LQ, d.Inputs.Mass, d.Year, d.Order = partner.LQTable(table), mass, year, p.Regions
 	return d, nil
 }
 

@@ -23,6 +23,7 @@ type fakeEcon struct {
 	version string
 	panels  int
 	empty   bool
+	panel   func() (*analysis.Panel, error) // nil: testPanel
 }
 
 func (f *fakeEcon) EconVersion(context.Context) (string, error) {
@@ -37,6 +38,9 @@ func (f *fakeEcon) EconPanel(_ context.Context, level region.Level, _, _ int, _ 
 	f.mu.Unlock()
 	if level != region.Regency || f.empty {
 		return nil, jalin.ErrNotFound
+	}
+	if f.panel != nil {
+		return f.panel()
 	}
 	return testPanel()
 }

@@ -37,6 +37,10 @@ func loadPages(a *assets) (*pages, error) {
 		"km":     func(f float64) string { return fmt.Sprintf("%.1f", f) },
 		"date":   func(t time.Time) string { return t.UTC().Format("2006-01-02 15:04 UTC") },
 		"list":   func(xs ...string) []string { return xs },
+		"fmtDec": func(v float64, d int) string { return formatFloat(v, d) },
+		"clusterTable": func(v any, rows []oppCluster, id string, canCreate bool) clusterTableData {
+			return clusterTableData{V: v, Rows: rows, ID: id, CanCreate: canCreate}
+		},
 		"size":   formatSize,
 		"rupiah": func(n int64) string { return "Rp " + formatInt(int(n)) },
 		"has": func(xs any, x any) bool {

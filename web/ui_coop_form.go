@@ -154,10 +154,7 @@ func (s *Server) coopNew(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d := coopDraft{Kind: cooperation.KindSukarela}
-	if p := r.URL.Query().Get("partner"); p != "" {
-		d.Partners = []coopPartner{{Kind: cooperation.PartyRegion, Region: p}}
-	}
-	prefillDraft(&d, r.URL.Query())
+	prefillDraft(&d, r.URL.Query(), s.Regions)
 	fd, err := s.coopForm(r, cooperation.Cooperation{}, d, nil, true)
 	if err != nil {
 		s.fail(w, r, err)

@@ -10,11 +10,27 @@ import (
 	"github.com/jalin-ksd/jalin/web"
 )
 
+const opportunitiesUsage = `Usage: jalin opportunities partners --region CODE [--sector S] [--limit N] [--format json|csv]
+       jalin opportunities access --region CODE [--format json|csv]
+       jalin opportunities clusters [--region CODE] [--province CODE] [--sector S] [--basis base|lisa_hh] [--format json|csv]
+       jalin opportunities network [--province CODE] [--state active|planned|expired] [--format json|csv]`
+
 // cmdOpportunities lists a regency's suggested partners or its
-// cross-border access pairs from the app's database.
+// cross-border access pairs, the potential clusters, or the cooperation
+// network, from the app's database.
 func cmdOpportunities(e env, args []string) int {
-	if len(args) == 0 || (args[0] != "partners" && args[0] != "access") {
-		fmt.Fprintln(e.stderr, "Usage: jalin opportunities partners --region CODE [--sector S] [--limit N] [--format json|csv]\n       jalin opportunities access --region CODE [--format json|csv]")
+	if len(args) == 0 {
+		fmt.Fprintln(e.stderr, opportunitiesUsage)
+		return exitUsage
+	}
+	switch args[0] {
+	case "partners", "access":
+	case "clusters":
+		return cmdClusters(e, args[1:])
+	case "network":
+		return cmdNetwork(e, args[1:])
+	default:
+		fmt.Fprintln(e.stderr, opportunitiesUsage)
 		return exitUsage
 	}
 	sub := args[0]

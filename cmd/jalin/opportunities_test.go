@@ -8,6 +8,7 @@ import (
 
 	"github.com/jalin-ksd/jalin/access"
 	"github.com/jalin-ksd/jalin/bps"
+	"github.com/jalin-ksd/jalin/cooperation"
 	"github.com/jalin-ksd/jalin/geo"
 	"github.com/jalin-ksd/jalin/sqlstore"
 )
@@ -46,7 +47,9 @@ func seedOpportunities(t *testing.T, env map[string]string) {
 			{Code: "32.04.05", Lon: 107.59, Lat: -6.93, Kind: "centroid"},
 			{Code: "32.04.05.2001", Lon: 107.595, Lat: -6.935, Kind: "point-on-surface"},
 		},
-		Adjacency: []geo.Adjacency{{A: "32.04", B: "32.73", SharedBorderKm: 40}},
+		// 32.04 and 32.17 are both base regions for A (LQ 3.08 and 2), and
+		// border each other: one potential cluster.
+		Adjacency: []geo.Adjacency{{A: "32.04", B: "32.73", SharedBorderKm: 40}, {A: "32.04", B: "32.17", SharedBorderKm: 30}},
 	}
 	if _, err := db.ReplaceGeo(ctx, ds, "test"); err != nil {
 		t.Fatal(err)
@@ -82,8 +85,46 @@ func TestOpportunitiesCommand(t *testing.T) {
 				t.Errorf("access: %d %s %s", code, out, errs)
 			}
 
+			code, out, errs = runJalin(t, env, "opportunities", "clusters", "--basis", "base", "--format", "csv")
+			if code != 0 || !strings.HasPrefix(out, "id,year,sector,basis,members") ||
+				!strings.Contains(out, "A.base.32.04,2020,A,base,2,32.04 32.17,Kabupaten Bandung; Kabupaten Bandung Barat,32,false,92,0,") {
+				t.Errorf("clusters: %d %s %s", code, out, errs)
+			}
+			code, out, _ = runJalin(t, env, "opportunities", "clusters", "--region", "32.73")
+			if code != 0 || strings.TrimSpace(out) != "[]" {
+				t.Errorf("clusters of 32.73: %d %s", code, out)
+			}
+
+			db := openDB(t, env)
+			_, err := db.CreateCooperation(context.Background(), cooperation.Cooperation{Title: "Sampah Bandung Raya", Kind: cooperation.KindSukarela,
+				Stage: cooperation.Pelaksanaan, RuleVersion: cooperation.Defaults().Version, Parties: []cooperation.Party{
+					{Kind: cooperation.PartyRegion, Region: "32.73", Name: "Kota Bandung", Initiator: true},
+					{Kind: cooperation.PartyRegion, Region: "32.04", Name: "Kabupaten Bandung"}}},
+				sqlstore.AuditMeta{Actor: access.Actor{Name: "test"}})
+			db.Close()
+			if err != nil {
+				t.Fatal(err)
+			}
+			code, out, errs = runJalin(t, env, "opportunities", "network", "--province", "32", "--format", "csv")
+			if code != 0 || !strings.Contains(out, "32.04,Kabupaten Bandung,32.73,Kota Bandung,active,1,Sampah Bandung Raya,ksdd_sukarela,active,,") ||
+				!strings.Contains(out, "32.17,Kabupaten Bandung Barat,,,none") || strings.Contains(out, "32.73,Kota Bandung,,,none") ||
+				!strings.Contains(errs, "1 links; 25 regencies/cities") {
+				t.Errorf("network: %d %s %s", code, out, errs)
+			}
+			code, out, _ = runJalin(t, env, "opportunities", "network", "--state", "expired")
+			var rows []map[string]any
+			if err := json.Unmarshal([]byte(out), &rows); code != 0 || err != nil || len(rows) != 514 {
+				t.Errorf("network of expired cooperations: %d, %d rows, %v", code, len(rows), err)
+			}
+
 			for _, bad := range [][]string{
 				{"opportunities"},
+				{"opportunities", "clusters", "--basis", "hh"},
+				{"opportunities", "clusters", "--region", "32"},
+				{"opportunities", "clusters", "--sector", "ZZ"},
+				{"opportunities", "network", "--state", "done"},
+				{"opportunities", "network", "--province", "32.73"},
+				{"opportunities", "bogus"},
 				{"opportunities", "partners", "--region", "32"},
 				{"opportunities", "partners", "--region", "32.73", "--limit", "0"},
 				{"opportunities", "access", "--region", "32.73", "--format", "xml"},

@@ -47,7 +47,7 @@ func commands() []command {
 		{"user", "manage accounts: add, passwd, disable, enable, list", cmdUser},
 		{"audit", "check the audit trail: verify", cmdAudit},
 		{"analyze", "run an analysis method on a table without a database", cmdAnalyze},
-		{"opportunities", "partner suggestions or cross-border access of a regency: partners, access", cmdOpportunities},
+		{"opportunities", "opportunities: partners and access of a regency, potential clusters, the cooperation network: partners, access, clusters, network", cmdOpportunities},
 		{"version", "print the version", cmdVersion},
 	}
 }

@@ -1,0 +1,275 @@
+package web
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"slices"
+
+	"github.com/jalin-ksd/jalin/opportunity/cluster"
+	"github.com/jalin-ksd/jalin/opportunity/network"
+)
+
+type apiRegionRef struct {
+	Code string `json:"code"`
+	Name string `json:"name"`
+}
+
+type apiCluster struct {
+	ID          string         `json:"id"`
+	Sector      string         `json:"sector"`
+	Basis       cluster.Basis  `json:"basis"`
+	Members     []apiRegionRef `json:"members"`
+	Provinces   []string       `json:"provinces"`
+	CrossBorder bool           `json:"cross_border"`
+	GRDP        float64        `json:"grdp"`
+	MissingGRDP int            `json:"missing_grdp"`
+	MeanLQ      float64        `json:"mean_lq"`
+}
+
+type apiClusters struct {
+	Year     int          `json:"year"`
+	Sector   string       `json:"sector"`
+	Basis    string       `json:"basis"`
+	Region   string       `json:"region"`
+	Province string       `json:"province"`
+	Total    int          `json:"total"`
+	Items    []apiCluster `json:"items"`
+}
+
+func (o *opportunity) ref(code string) apiRegionRef {
+	if rg, ok := o.s.Regions.Get(code); ok {
+		return apiRegionRef{Code: code, Name: rg.Name}
+	}
+	return apiRegionRef{Code: code, Name: code}
+}
+
+// filteredClusters parses the filter and returns the clusters it selects.
+func (o *opportunity) filteredClusters(r *http.Request) (clusterFilter, *ClusterData, []cluster.Cluster, error) {
+	f, err := parseClusterFilter(r.URL.Query(), o.s)
+	if err != nil {
+		return f, nil, nil, err
+	}
+	cd, err := o.clusterData(r.Context())
+	if err != nil {
+		return f, nil, nil, err
+	}
+	return f, cd, f.apply(cd.Clusters), nil
+}
+
+// apiClusters returns the potential clusters, largest GRDP first.
+func (o *opportunity) apiClusters(w http.ResponseWriter, r *http.Request) {
+	f, cd, cs, err := o.filteredClusters(r)
+	if err != nil {
+		o.s.fail(w, r, err)
+		return
+	}
+	out := apiClusters{Year: cd.Year, Sector: f.Sector, Basis: string(f.Basis), Region: f.Region, Province: f.Province,
+		Total: len(cs), Items: make([]apiCluster, 0, len(cs))}
+	for _, c := range cs {
+		ac := apiCluster{ID: c.ID(), Sector: c.Sector, Basis: c.Basis, Provinces: c.Provinces, CrossBorder: c.CrossBorder(),
+			GRDP: c.GRDP, MissingGRDP: c.MissingGRDP, MeanLQ: c.MeanLQ}
+		for _, m := range c.Members {
+			ac.Members = append(ac.Members, o.ref(m))
+		}
+		out.Items = append(out.Items, ac)
+	}
+	w.Header().Set("Cache-Control", "public, max-age=300")
+	writeJSON(w, http.StatusOK, out)
+}
+
+// apiClustersGeometry returns the boundaries of the members of the
+// selected clusters; class cl-N tells in how many of them a region is
+// (N up to 3), and with ?region= that regency is the "self" feature.
+func (o *opportunity) apiClustersGeometry(w http.ResponseWriter, r *http.Request) {
+	f, _, cs, err := o.filteredClusters(r)
+	if err != nil {
+		o.s.fail(w, r, err)
+		return
+	}
+	count := map[string]int{}
+	var codes []string
+	for _, c := range cs {
+		for _, m := range c.Members {
+			if count[m] == 0 {
+				codes = append(codes, m)
+			}
+			count[m]++
+		}
+	}
+	slices.Sort(codes)
+	bs, err := o.s.Geo.Boundaries(r.Context(), codes)
+	if err != nil {
+		o.s.fail(w, r, err)
+		return
+	}
+	fc := struct {
+		Type     string       `json:"type"`
+		Features []potFeature `json:"features"`
+	}{"FeatureCollection", make([]potFeature, 0, len(bs))}
+	for _, b := range bs {
+		props := potFeatureProps{Code: b.Code, Name: o.ref(b.Code).Name, Role: "child", URL: "/regions/" + b.Code + "/opportunities",
+			Class: fmt.Sprintf("cl-%d", min(count[b.Code], 3))}
+		if b.Code == f.Region {
+			props.Role = "self"
+		}
+		fc.Features = append(fc.Features, potFeature{Type: "Feature", Geometry: b.Geometry, Properties: props})
+	}
+	w.Header().Set("Cache-Control", "public, max-age=300")
+	w.Header().Set("Content-Type", "application/geo+json")
+	_ = json.NewEncoder(w).Encode(fc)
+}
+
+type apiNetworkCoop struct {
+	ID     int64         `json:"id"`
+	Title  string        `json:"title"`
+	Kind   string        `json:"kind"`
+	State  network.State `json:"state"`
+	Urusan []string      `json:"urusan"`
+	Sector string        `json:"sector"`
+}
+
+type apiNetworkLink struct {
+	A            apiRegionRef     `json:"a"`
+	B            apiRegionRef     `json:"b"`
+	State        network.State    `json:"state"`
+	Cooperations []apiNetworkCoop `json:"cooperations"`
+}
+
+type apiNetwork struct {
+	Province string           `json:"province"`
+	State    string           `json:"state"`
+	Links    []apiNetworkLink `json:"links"`
+	Isolated []apiRegionRef   `json:"isolated"`
+}
+
+// apiNetwork returns who cooperates with whom among the cooperations the
+// caller may see, and the regencies that cooperate with no other region.
+func (o *opportunity) apiNetwork(w http.ResponseWriter, r *http.Request) {
+	f, err := parseNetworkFilter(r.URL.Query(), o.s.Regions)
+	if err != nil {
+		o.s.fail(w, r, err)
+		return
+	}
+	n, err := o.network(r.Context(), info(r).Actor, f)
+	if err != nil {
+		o.s.fail(w, r, err)
+		return
+	}
+	out := apiNetwork{Province: f.Province, State: string(f.State), Links: make([]apiNetworkLink, 0, len(n.Links)),
+		Isolated: make([]apiRegionRef, 0, len(n.Isolated))}
+	for _, l := range n.Links {
+		al := apiNetworkLink{A: o.ref(l.A), B: o.ref(l.B), State: l.State}
+		for _, c := range l.Coops {
+			u := c.Urusan
+			if u == nil {
+				u = []string{}
+			}
+			al.Cooperations = append(al.Cooperations, apiNetworkCoop{ID: c.ID, Title: c.Title, Kind: c.Kind, State: c.State, Urusan: u, Sector: c.Sector})
+		}
+		out.Links = append(out.Links, al)
+	}
+	for _, c := range n.Isolated {
+		out.Isolated = append(out.Isolated, o.ref(c))
+	}
+	w.Header().Set("Cache-Control", "private, no-store")
+	writeJSON(w, http.StatusOK, out)
+}
+
+type lineGeometry struct {
+	Type        string       `json:"type"`
+	Coordinates [][2]float64 `json:"coordinates"`
+}
+
+type pointGeometry struct {
+	Type        string     `json:"type"`
+	Coordinates [2]float64 `json:"coordinates"`
+}
+
+// apiNetworkGeometry draws the network: a line from seat to seat per link
+// (class net-active, net-planned or net-expired) and a point at the seat of
+// each isolated regency (class net-isolated). With a province, its
+// regencies' boundaries come first as the background (class net-area, or
+// net-area-isolated for those that cooperate with no other region), so the
+// lines are drawn over them. Links to a region without a seat point (a
+// province) are in the list, not on the map.
+func (o *opportunity) apiNetworkGeometry(w http.ResponseWriter, r *http.Request) {
+	f, err := parseNetworkFilter(r.URL.Query(), o.s.Regions)
+	if err != nil {
+		o.s.fail(w, r, err)
+		return
+	}
+	n, err := o.network(r.Context(), info(r).Actor, f)
+	if err != nil {
+		o.s.fail(w, r, err)
+		return
+	}
+	var codes []string
+	for _, l := range n.Links {
+		codes = append(codes, l.A, l.B)
+	}
+	codes = append(codes, n.Isolated...)
+	slices.Sort(codes)
+	pts, err := o.s.Geo.Points(r.Context(), slices.Compact(codes))
+	if err != nil {
+		o.s.fail(w, r, err)
+		return
+	}
+	seat := map[string][2]float64{}
+	for _, p := range pts {
+		if _, dup := seat[p.Code]; !dup {
+			seat[p.Code] = [2]float64{p.Lon, p.Lat}
+		}
+	}
+	type feature struct {
+		Type       string          `json:"type"`
+		Geometry   any             `json:"geometry"`
+		Properties potFeatureProps `json:"properties"`
+	}
+	fc := struct {
+		Type     string    `json:"type"`
+		Features []feature `json:"features"`
+	}{"FeatureCollection", []feature{}}
+	if f.Province != "" {
+		isolated := map[string]bool{}
+		for _, c := range n.Isolated {
+			isolated[c] = true
+		}
+		var area []string
+		for _, rg := range o.s.Regions.Children(f.Province) {
+			area = append(area, rg.Code)
+		}
+		bs, err := o.s.Geo.Boundaries(r.Context(), area)
+		if err != nil {
+			o.s.fail(w, r, err)
+			return
+		}
+		for _, b := range bs {
+			class := "net-area"
+			if isolated[b.Code] {
+				class = "net-area-isolated"
+			}
+			fc.Features = append(fc.Features, feature{"Feature", b.Geometry,
+				potFeatureProps{Code: b.Code, Name: o.ref(b.Code).Name, Role: "parent", URL: "/regions/" + b.Code + "/opportunities", Class: class}})
+		}
+	}
+	for _, l := range n.Links {
+		a, okA := seat[l.A]
+		b, okB := seat[l.B]
+		if !okA || !okB {
+			continue
+		}
+		name := o.ref(l.A).Name + " – " + o.ref(l.B).Name
+		fc.Features = append(fc.Features, feature{"Feature", lineGeometry{"LineString", [][2]float64{a, b}},
+			potFeatureProps{Code: l.A + "-" + l.B, Name: name, Role: "parent", Class: "net-" + string(l.State)}})
+	}
+	for _, c := range n.Isolated {
+		if p, ok := seat[c]; ok {
+			fc.Features = append(fc.Features, feature{"Feature", pointGeometry{"Point", p},
+				potFeatureProps{Code: c, Name: o.ref(c).Name, Role: "child", URL: "/regions/" + c + "/opportunities", Class: "net-isolated"}})
+		}
+	}
+	w.Header().Set("Cache-Control", "private, no-store")
+	w.Header().Set("Content-Type", "application/geo+json")
+	_ = json.NewEncoder(w).Encode(fc)
+}

@@ -1,0 +1,123 @@
+package web
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/jalin-ksd/jalin/sqlstore"
+	"github.com/jalin-ksd/jalin/sqlstore/sqlstoretest"
+)
+
+// The network follows the cooperation list's scope: the public sees the
+// published East Java cooperation only; Kota Bandung's team also its own
+// unpublished one with Kabupaten Bandung; the national administrator all
+// three.
+func TestNetworkScopeAndAPI(t *testing.T) {
+	sp := loadSpec(t)
+	sqlstoretest.Each(t, func(t *testing.T, db *sqlstore.DB) {
+		f := opportunityFixture(t, db)
+		f.addCoops(t)
+		pairs := func(actor, query string) (string, apiNetwork) {
+			t.Helper()
+			r := f.do(actor, request{method: "GET", path: "/api/v1/opportunities/network" + query})
+			if r.Status != 200 {
+				t.Fatalf("%s %s: %d %s", actor, query, r.Status, r.Body)
+			}
+			sp.check(t, "/opportunities/network", "GET", r)
+			var n apiNetwork
+			if err := json.Unmarshal([]byte(r.Body), &n); err != nil {
+				t.Fatal(err)
+			}
+			var ps []string
+			for _, l := range n.Links {
+				ps = append(ps, l.A.Code+"-"+l.B.Code+":"+string(l.State))
+			}
+			return strings.Join(ps, " "), n
+		}
+		for _, c := range []struct{ actor, query, want string }{
+			{"anon", "", "35.06-35.13:planned"},
+			{"ra", "", "32.04-32.73:planned 35.06-35.13:planned"},
+			{"na", "", "32.04-32.73:planned 35.06-35.13:planned 35.15-35.78:planned"},
+			{"na", "?province=35", "35.06-35.13:planned 35.15-35.78:planned"},
+			{"na", "?state=active", ""},
+			{"anon", "?province=32", ""},
+		} {
+			if got, _ := pairs(c.actor, c.query); got != c.want {
+				t.Errorf("%s %s: links %q, want %q", c.actor, c.query, got, c.want)
+			}
+		}
+		// In West Java, the Bandungs cooperate (for who may see it); the
+		// other regencies stand out as isolated.
+		_, n := pairs("ra", "?province=32")
+		iso := map[string]bool{}
+		for _, r := range n.Isolated {
+			iso[r.Code] = true
+		}
+		if iso["32.73"] || iso["32.04"] || !iso["32.17"] || len(n.Isolated) != 27-2 {
+			t.Errorf("isolated in 32 for ra: %d %v", len(n.Isolated), n.Isolated)
+		}
+		_, n = pairs("anon", "?province=32")
+		if len(n.Isolated) != 27 {
+			t.Errorf("isolated in 32 for the public: %d", len(n.Isolated))
+		}
+		for _, c := range []struct{ url, field string }{
+			{"/api/v1/opportunities/network?province=32.73", "province"},
+			{"/api/v1/opportunities/network?state=done", "state"},
+			{"/api/v1/opportunities/network/geometry?state=done", "state"},
+		} {
+			r := f.do("anon", request{method: "GET", path: c.url})
+			if r.Status != 400 || !strings.Contains(r.Body, `"field":"`+c.field+`"`) {
+				t.Errorf("%s: %d %s", c.url, r.Status, r.Body)
+			}
+			sp.check(t, strings.TrimPrefix(strings.Split(c.url, "?")[0], "/api/v1"), "GET", r)
+		}
+		// The map: a line between the Bandungs' seats for their team, and a
+		// point at every isolated regency with a seat.
+		r := f.do("ra", request{method: "GET", path: "/api/v1/opportunities/network/geometry?province=32"})
+		sp.check(t, "/opportunities/network/geometry", "GET", r)
+		// The background: the province's regencies, the Bandungs plain and
+		// Bandung Barat (which cooperates with no other region) marked, before
+		// the lines.
+		if i, j := strings.Index(r.Body, `"code":"32.17","name":"Kabupaten Bandung Barat","role":"parent","url":"/regions/32.17/opportunities","class":"net-area-isolated"`),
+			strings.Index(r.Body, "LineString"); i < 0 || j < i || !strings.Contains(r.Body, `"code":"32.73","name":"Kota Bandung","role":"parent","url":"/regions/32.73/opportunities","class":"net-area"`) {
+			t.Errorf("background: %d %d %.600s", i, j, r.Body)
+		}
+		if !strings.Contains(r.Body, `"type":"LineString","coordinates":[[107.53,-7.03],[107.6,-6.91]]`) || !strings.Contains(r.Body, `"class":"net-planned"`) {
+			t.Errorf("geometry: %.500s", r.Body)
+		}
+		r = f.do("anon", request{method: "GET", path: "/api/v1/opportunities/network/geometry?province=32"})
+		if strings.Contains(r.Body, "LineString") || !strings.Contains(r.Body, `"class":"net-isolated"`) {
+			t.Errorf("public geometry: %.500s", r.Body)
+		}
+	})
+}
+
+func TestNetworkPageAndExport(t *testing.T) {
+	sqlstoretest.Each(t, func(t *testing.T, db *sqlstore.DB) {
+		f := opportunityFixture(t, db)
+		f.addCoops(t)
+		r := f.do("ra", request{method: "GET", path: "/opportunities/network?province=32"})
+		for _, w := range []string{`id="network-map" data-geo-url="/api/v1/opportunities/network/geometry?province=32"`, `href="/opportunities/network/export?province=32"`, "Pengelolaan sampah Bandung Raya", `id="network-isolated"`, "Kabupaten Bandung Barat", "1 pasangan daerah bekerja sama; 25 kabupaten/kota"} {
+			if r.Status != 200 || !strings.Contains(r.Body, w) {
+				t.Errorf("network page as ra: %d, no %q", r.Status, w)
+			}
+		}
+		r = f.do("anon", request{method: "GET", path: "/opportunities/network?province=32&lang=en"})
+		if r.Status != 200 || strings.Contains(r.Body, "Pengelolaan sampah") || !strings.Contains(r.Body, "No cooperation between regions is on record") {
+			t.Errorf("network page for the public: %d", r.Status)
+		}
+		r = f.do("anon", request{method: "GET", path: "/opportunities/network?state=x"})
+		if r.Status != 400 || !strings.Contains(r.Body, "state") {
+			t.Errorf("bad state: %d", r.Status)
+		}
+		r = f.do("na", request{method: "GET", path: "/opportunities/network/export"})
+		lines := strings.Split(strings.TrimSpace(r.Body), "\n")
+		if r.Status != 200 || !strings.HasPrefix(lines[0], "a,a_name,b,b_name,link_state,cooperation_id") || len(lines) != 1+3+(514-6) {
+			t.Errorf("export: %d, %d lines, %q", r.Status, len(lines), lines[0])
+		}
+		if !strings.Contains(r.Body, "32.04,Kabupaten Bandung,32.73,Kota Bandung,planned,") || !strings.Contains(r.Body, "32.17,Kabupaten Bandung Barat,,,none") {
+			t.Errorf("export rows: %.400s", r.Body)
+		}
+	})
+}
