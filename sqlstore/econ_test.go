@@ -345,39 +345,49 @@ func TestEconPanelFormerPapua(t *testing.T) {
 	})
 }
 
-// TestImportEconRealFile imports the real business-field table (about 79k
-// rows) without its suspect rows, logs how long the store takes, and builds
-// the panels of both levels from it.
-func TestImportEconRealFile(t *testing.T) {
+// luFile is the real business-field table of shared/data/economy.
+const luFile = "pdrb_lapangan_usaha_adhk2010_kabkota_provinsi_2013_2020.csv"
+
+// realLU reads and checks the real business-field table, as the importer
+// would, or skips when the shared data is absent (JALIN_SHARED_DATA or
+// ../../shared/data).
+func realLU(tb testing.TB) ([]bps.Row, []bps.Finding, *region.Directory) {
+	tb.Helper()
 	base := os.Getenv("JALIN_SHARED_DATA")
 	if base == "" {
 		base = filepath.Join("..", "..", "shared", "data")
 	}
-	const name = "pdrb_lapangan_usaha_adhk2010_kabkota_provinsi_2013_2020.csv"
-	f, err := os.Open(filepath.Join(base, "economy", name))
+	f, err := os.Open(filepath.Join(base, "economy", luFile))
 	if err != nil {
-		t.Skipf("shared data not available (%v); set JALIN_SHARED_DATA", err)
+		tb.Skipf("shared data not available (%v); set JALIN_SHARED_DATA", err)
 	}
 	defer f.Close()
 	dir, err := region.Load()
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 	cw, err := bps.NewCrosswalk(dir)
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
-	rows, fs, err := bps.Read(cw, f, name)
+	rows, fs, err := bps.Read(cw, f, luFile)
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
-	fs = append(fs, bps.Check(rows)...)
+	return rows, append(fs, bps.Check(rows)...), dir
+}
+
+// TestImportEconRealFile imports the real business-field table (about 79k
+// rows) without its suspect rows, logs how long the store takes, and builds
+// the panels of both levels from it.
+func TestImportEconRealFile(t *testing.T) {
+	rows, fs, dir := realLU(t)
 	sqlstoretest.Each(t, func(t *testing.T, db *sqlstore.DB) {
 		ctx := context.Background()
 		econDir(t, db)
 		for round := 1; round <= 2; round++ {
 			start := time.Now()
-			imp, err := db.ImportEcon(ctx, rows, fs, name, sqlstore.AuditMeta{})
+			imp, err := db.ImportEcon(ctx, rows, fs, luFile, sqlstore.AuditMeta{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -415,29 +425,7 @@ func TestImportEconRealFile(t *testing.T) {
 //
 //	JALIN_SHARED_DATA=../shared/data go test ./sqlstore -run '^$' -bench ImportEconReal -benchtime 3x
 func BenchmarkImportEconReal(b *testing.B) {
-	base := os.Getenv("JALIN_SHARED_DATA")
-	if base == "" {
-		base = filepath.Join("..", "..", "shared", "data")
-	}
-	const name = "pdrb_lapangan_usaha_adhk2010_kabkota_provinsi_2013_2020.csv"
-	f, err := os.Open(filepath.Join(base, "economy", name))
-	if err != nil {
-		b.Skipf("shared data not available (%v); set JALIN_SHARED_DATA", err)
-	}
-	defer f.Close()
-	dir, err := region.Load()
-	if err != nil {
-		b.Fatal(err)
-	}
-	cw, err := bps.NewCrosswalk(dir)
-	if err != nil {
-		b.Fatal(err)
-	}
-	rows, fs, err := bps.Read(cw, f, name)
-	if err != nil {
-		b.Fatal(err)
-	}
-	fs = append(fs, bps.Check(rows)...)
+	rows, fs, dir := realLU(b)
 	for _, engine := range sqlstoretest.Engines {
 		b.Run(engine, func(b *testing.B) {
 			ctx := context.Background()
@@ -453,7 +441,7 @@ func BenchmarkImportEconReal(b *testing.B) {
 			}
 			kept := 0
 			for b.Loop() {
-				imp, err := db.ImportEcon(ctx, rows, fs, name, sqlstore.AuditMeta{})
+				imp, err := db.ImportEcon(ctx, rows, fs, luFile, sqlstore.AuditMeta{})
 				if err != nil {
 					b.Fatal(err)
 				}
