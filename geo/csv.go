@@ -53,6 +53,19 @@ func ParseAdjacency(r io.Reader, file string, known func(code string) bool) ([]A
 	return t.adjacency(known, nil)
 }
 
+// ParseTravelTimes reads a travel-time matrix from CSV. The header must
+// name place, seat and minutes: place a district or village code, seat a
+// regency/city code, minutes a finite number >= 0; a (place, seat) pair may
+// appear only once. Headers, field counts, Unmatched and errors are handled
+// as in ParsePoints.
+func ParseTravelTimes(r io.Reader, file string, known func(code string) bool) ([]TravelTime, []Unmatched, error) {
+	t, err := openCSV(r, file)
+	if err != nil {
+		return nil, nil, err
+	}
+	return t.travelTimes(known, nil)
+}
+
 // csvTable is a CSV input whose header has been read.
 type csvTable struct {
 	file string
@@ -326,6 +339,62 @@ func (t *csvTable) adjacency(known func(string) bool, seen map[[2]string]origin)
 			}
 		}
 		out = append(out, Adjacency{A: a, B: b, SharedBorderKm: km})
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	return out, unmatched, nil
+}
+
+func (t *csvTable) travelTimes(known func(string) bool, seen map[[2]string]origin) ([]TravelTime, []Unmatched, error) {
+	idx, err := t.require("place", "seat", "minutes")
+	if err != nil {
+		return nil, nil, err
+	}
+	pi, si, mi := idx[0], idx[1], idx[2]
+	if seen == nil {
+		seen = make(map[[2]string]origin)
+	}
+	out := []TravelTime{}
+	var unmatched []Unmatched
+	err = t.rows(func(rec []string, line int) error {
+		place, lp, err := t.code(rec, pi, "place")
+		if err != nil {
+			return err
+		}
+		if lp != 3 && lp != 4 {
+			return t.errAt(pi, "place %q is not a district or village code", place)
+		}
+		seat, ls, err := t.code(rec, si, "seat")
+		if err != nil {
+			return err
+		}
+		if ls != 2 {
+			return t.errAt(si, "seat %q is not a regency/city code", seat)
+		}
+		minutes, err := t.number(rec, mi, "minutes", 0, math.Inf(1))
+		if err != nil {
+			return err
+		}
+		key := [2]string{place, seat}
+		if o, dup := seen[key]; dup {
+			return t.errAt(pi, "duplicate pair %s to %s (%s)", place, seat, o.describe(t.file))
+		}
+		seen[key] = origin{file: t.file, line: line, feature: -1}
+		if known != nil {
+			kp, ks := known(place), known(seat)
+			if !kp {
+				unmatched = append(unmatched, Unmatched{File: t.file, Line: line, Code: place})
+			}
+			if !ks {
+				unmatched = append(unmatched, Unmatched{File: t.file, Line: line, Code: seat})
+			}
+			if !kp || !ks {
+				return nil
+			}
+		}
+		out = append(out, TravelTime{Place: place, Seat: seat, Minutes: minutes})
 		return nil
 	})
 	if err != nil {

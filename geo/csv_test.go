@@ -148,3 +148,39 @@ func TestParseAdjacency(t *testing.T) {
 		t.Errorf("got %+v %v", a, err)
 	}
 }
+
+func TestParseTravelTimes(t *testing.T) {
+	const hdr = "place,seat,minutes\n"
+	for _, tc := range []struct {
+		name      string
+		in        string
+		line, col int
+		msg       string
+	}{
+		{"no minutes", "place,seat\n", 1, 1, `header has no "minutes" column`},
+		{"place is a regency", hdr + "11.01,11.02,5\n", 2, 1, `place "11.01" is not a district or village code`},
+		{"seat is a district", hdr + "11.01.01,11.02.01,5\n", 2, 10, `seat "11.02.01" is not a regency/city code`},
+		{"bad seat", hdr + "11.01.01,11,5\n", 2, 10, `seat "11" is not a regency/city code`},
+		{"negative", hdr + "11.01.01,11.02,-1\n", 2, 16, "minutes -1 is negative"},
+		{"not a number", hdr + "11.01.01,11.02,1 jam\n", 2, 16, `minutes: invalid number "1 jam"`},
+		{"duplicate", hdr + "11.01.01,11.02,5\n11.01.01,11.03,5\n11.01.01,11.02,7\n", 4, 1,
+			"duplicate pair 11.01.01 to 11.02 (first on line 2)"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tt, u, err := ParseTravelTimes(strings.NewReader(tc.in), "tt.csv", acceptAll)
+			checkParseError(t, err, "tt.csv", tc.line, tc.col, tc.msg)
+			if tt != nil || u != nil {
+				t.Errorf("got results with an error: %d, %d unmatched", len(tt), len(u))
+			}
+		})
+	}
+	in := hdr + "11.01.01,11.02,35.5\n11.01.01.2001,11.01,0\n99.01.01,11.02,4\n"
+	tt, u, err := ParseTravelTimes(strings.NewReader(in), "tt.csv", func(c string) bool { return c[0] != '9' })
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []TravelTime{{"11.01.01", "11.02", 35.5}, {"11.01.01.2001", "11.01", 0}}
+	if len(tt) != 2 || tt[0] != want[0] || tt[1] != want[1] || len(u) != 1 || u[0] != (Unmatched{"tt.csv", 4, "99.01.01"}) {
+		t.Errorf("travel times %+v, unmatched %+v", tt, u)
+	}
+}

@@ -37,12 +37,22 @@ type Unmatched struct {
 	Code string
 }
 
-// Dataset is what one import brings. Each of the three parts that is
+// TravelTime is a measured or modelled travel time from a district or
+// village to the seat of a regency/city, which replaces the straight-line
+// estimate of the service access analysis for that leg.
+type TravelTime struct {
+	Place   string // district or village code
+	Seat    string // regency/city code (its seat)
+	Minutes float64
+}
+
+// Dataset is what one import brings. Each of the four parts that is
 // non-nil replaces the stored part of that category wholesale; a nil part
 // leaves the stored one as it is.
 type Dataset struct {
-	Boundaries []Boundary
-	Points     []Point
-	Adjacency  []Adjacency
-	Unmatched  []Unmatched
+	Boundaries  []Boundary
+	Points      []Point
+	Adjacency   []Adjacency
+	TravelTimes []TravelTime
+	Unmatched   []Unmatched
 }

@@ -15,6 +15,7 @@ var (
 	boundaryLevels = []string{"provinces", "regencies"}
 	pointFiles     = []string{"regency_points.csv", "district_points.csv", "village_points.csv"}
 	adjacencyFiles = []string{"regency_adjacency.csv", "district_adjacency.csv"}
+	travelTimeFile = "travel_times.csv"
 )
 
 // LoadDir loads the standard set of geography files from dir:
@@ -25,7 +26,8 @@ var (
 //     when the full one is absent;
 //   - points from regency_points.csv, district_points.csv and
 //     village_points.csv;
-//   - adjacency from regency_adjacency.csv and district_adjacency.csv.
+//   - adjacency from regency_adjacency.csv and district_adjacency.csv;
+//   - travel times from travel_times.csv (see ParseTravelTimes).
 //
 // Every file is optional, but at least one must be present. A part of the
 // Dataset for which no file was present stays nil, so that the store keeps
@@ -61,7 +63,7 @@ func LoadDir(dir string, known func(code string) bool) (*Dataset, error) {
 			}
 		}
 	}
-	for _, name := range append(append([]string{}, pointFiles...), adjacencyFiles...) {
+	for _, name := range append(append([]string{}, pointFiles...), append(adjacencyFiles, travelTimeFile)...) {
 		path := filepath.Join(dir, name)
 		ok, err := isFile(path)
 		if err != nil {
@@ -71,21 +73,26 @@ func LoadDir(dir string, known func(code string) bool) (*Dataset, error) {
 			continue
 		}
 		found = true
-		if err := l.csv(path, strings.HasSuffix(name, "_points.csv")); err != nil {
+		if name == travelTimeFile {
+			err = l.travelFile(path)
+		} else {
+			err = l.csv(path, strings.HasSuffix(name, "_points.csv"))
+		}
+		if err != nil {
 			return nil, err
 		}
 	}
 	if !found {
-		return nil, fmt.Errorf("geo: no geography files in %s (want provinces[_web].geojson, regencies[_web].geojson, %s or %s)",
-			dir, strings.Join(pointFiles, ", "), strings.Join(adjacencyFiles, ", "))
+		return nil, fmt.Errorf("geo: no geography files in %s (want provinces[_web].geojson, regencies[_web].geojson, %s, %s or %s)",
+			dir, strings.Join(pointFiles, ", "), strings.Join(adjacencyFiles, ", "), travelTimeFile)
 	}
 	return &l.ds, nil
 }
 
 // LoadFiles loads the given files, choosing the parser by extension: .geojson
 // and .json files are boundaries; a .csv file holds points if its header has
-// lon and lat columns, adjacency if it has code_a and code_b (having both is
-// an error). Parts, uniqueness, Unmatched and errors are as for LoadDir.
+// lon and lat columns, adjacency if it has code_a and code_b, travel times
+// if it has place, seat and minutes (having more than one is an error). Parts, uniqueness, Unmatched and errors are as for LoadDir.
 func LoadFiles(paths []string, known func(code string) bool) (*Dataset, error) {
 	if len(paths) == 0 {
 		return nil, errors.New("geo: no files to load")
@@ -114,6 +121,7 @@ type loader struct {
 	codesB map[string]origin // boundary codes
 	codesP map[string]origin // point codes
 	pairs  map[[2]string]origin
+	legs   map[[2]string]origin // travel-time (place, seat) pairs
 }
 
 func newLoader(known func(string) bool) *loader {
@@ -122,6 +130,7 @@ func newLoader(known func(string) bool) *loader {
 		codesB: make(map[string]origin),
 		codesP: make(map[string]origin),
 		pairs:  make(map[[2]string]origin),
+		legs:   make(map[[2]string]origin),
 	}
 }
 
@@ -180,14 +189,52 @@ func (l *loader) csvAuto(path string) error {
 	if err != nil {
 		return err
 	}
-	isPoints, isPairs := t.has("lon", "lat"), t.has("code_a", "code_b")
-	switch {
-	case isPoints && isPairs:
-		return &ParseError{File: path, Line: 1, Column: 1, Msg: "header has both lon/lat and code_a/code_b; cannot tell points from adjacency"}
-	case !isPoints && !isPairs:
-		return &ParseError{File: path, Line: 1, Column: 1, Msg: "header has neither lon/lat (points) nor code_a/code_b (adjacency) columns"}
+	isPoints, isPairs, isTimes := t.has("lon", "lat"), t.has("code_a", "code_b"), t.has("place", "seat", "minutes")
+	switch n := btoi(isPoints) + btoi(isPairs) + btoi(isTimes); {
+	case n > 1:
+		return &ParseError{File: path, Line: 1, Column: 1, Msg: "header has the columns of more than one kind of file " +
+			"(lon/lat, code_a/code_b, place/seat/minutes); cannot tell which it is"}
+	case n == 0:
+		return &ParseError{File: path, Line: 1, Column: 1, Msg: "header has neither lon/lat (points), code_a/code_b (adjacency) " +
+			"nor place/seat/minutes (travel times) columns"}
+	case isTimes:
+		return l.travel(t)
 	}
 	return l.table(t, isPoints)
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// travelFile loads a travel-time file.
+func (l *loader) travelFile(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("geo: %w", err)
+	}
+	defer f.Close()
+	t, err := openCSV(bufio.NewReaderSize(f, 1<<16), path)
+	if err != nil {
+		return err
+	}
+	return l.travel(t)
+}
+
+func (l *loader) travel(t *csvTable) error {
+	tt, u, err := t.travelTimes(l.known, l.legs)
+	if err != nil {
+		return err
+	}
+	if l.ds.TravelTimes == nil {
+		l.ds.TravelTimes = make([]TravelTime, 0, len(tt))
+	}
+	l.ds.TravelTimes = append(l.ds.TravelTimes, tt...)
+	l.ds.Unmatched = append(l.ds.Unmatched, u...)
+	return nil
 }
 
 func (l *loader) table(t *csvTable, points bool) error {

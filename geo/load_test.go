@@ -1,6 +1,7 @@
 package geo
 
 import (
+	"reflect"
 	"errors"
 	"os"
 	"path/filepath"
@@ -25,6 +26,7 @@ func TestLoadDirParts(t *testing.T) {
 		"provinces_web.geojson": fc(feat("11", testPoly), feat("12", testPoly)),
 		"regencies_web.geojson": fc(feat("11.01", testPoly)), // fallback: no full file
 		"district_points.csv":   "code,lon,lat,kind\n11.01.01,97,3,centroid\n99.01.01,97,3,centroid\n",
+		"travel_times.csv":      "place,seat,minutes\n11.01.01,11.02,40\n",
 	})
 	ds, err := LoadDir(dir, func(c string) bool { return !strings.HasPrefix(c, "99") })
 	if err != nil {
@@ -38,6 +40,9 @@ func TestLoadDirParts(t *testing.T) {
 	}
 	if ds.Adjacency != nil {
 		t.Errorf("adjacency = %#v, want nil (no file)", ds.Adjacency)
+	}
+	if len(ds.TravelTimes) != 1 || ds.TravelTimes[0] != (TravelTime{"11.01.01", "11.02", 40}) {
+		t.Errorf("travel times = %+v", ds.TravelTimes)
 	}
 	want := Unmatched{File: filepath.Join(dir, "district_points.csv"), Line: 3, Code: "99.01.01"}
 	if len(ds.Unmatched) != 1 || ds.Unmatched[0] != want {
@@ -86,6 +91,7 @@ func TestLoadFiles(t *testing.T) {
 		"adj.csv":   "code_b,code_a,km\n11,12,3\n",
 		"both.csv":  "code,lon,lat,code_a,code_b\n",
 		"none.csv":  "code,x,y\n",
+		"tt.csv":    "seat,place,minutes,source\n11.02,11.01.01,35.5,survey\n",
 		"dup.json":  fc(feat("12", testPoly)),
 		"x.txt":     "",
 	})
@@ -103,9 +109,16 @@ func TestLoadFiles(t *testing.T) {
 	}
 
 	_, err = LoadFiles([]string{p("both.csv")}, nil)
-	checkParseError(t, err, p("both.csv"), 1, 1, "header has both lon/lat and code_a/code_b; cannot tell points from adjacency")
+	checkParseError(t, err, p("both.csv"), 1, 1, "header has the columns of more than one kind of file "+
+		"(lon/lat, code_a/code_b, place/seat/minutes); cannot tell which it is")
 	_, err = LoadFiles([]string{p("none.csv")}, nil)
-	checkParseError(t, err, p("none.csv"), 1, 1, "header has neither lon/lat (points) nor code_a/code_b (adjacency) columns")
+	checkParseError(t, err, p("none.csv"), 1, 1, "header has neither lon/lat (points), code_a/code_b (adjacency) "+
+		"nor place/seat/minutes (travel times) columns")
+	ds, err = LoadFiles([]string{p("tt.csv")}, nil)
+	if err != nil || ds.Points != nil || ds.Adjacency != nil ||
+		!reflect.DeepEqual(ds.TravelTimes, []TravelTime{{Place: "11.01.01", Seat: "11.02", Minutes: 35.5}}) {
+		t.Errorf("travel times only: %+v %v", ds, err)
+	}
 	_, err = LoadFiles([]string{p("b.JSON"), p("dup.json")}, nil)
 	checkParseError(t, err, p("dup.json"), 2, 40, `feature 0 (code "12"): duplicate code "12" (first in `+p("b.JSON")+`:2)`)
 	if _, err = LoadFiles([]string{p("x.txt")}, nil); err == nil || !strings.Contains(err.Error(), `unsupported file type ".txt"`) {

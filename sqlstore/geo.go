@@ -2,6 +2,7 @@ package sqlstore
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"time"
 
@@ -19,10 +20,11 @@ type GeoImport struct {
 	ID         int64
 	ImportedAt time.Time // UTC
 	Source     string
-	Boundaries int
-	Points     int
-	Adjacency  int
-	Unmatched  int
+	Boundaries  int
+	Points      int
+	Adjacency   int
+	TravelTimes int
+	Unmatched   int
 }
 
 // GeoStats says how much geography is stored, for the status page and the
@@ -51,7 +53,7 @@ func (db *DB) ReplaceGeo(ctx context.Context, ds *geo.Dataset, source string) (G
 	imp := GeoImport{
 		ImportedAt: time.Now().UTC().Truncate(time.Microsecond),
 		Source:     source,
-		Boundaries: Kept, Points: Kept, Adjacency: Kept,
+		Boundaries: Kept, Points: Kept, Adjacency: Kept, TravelTimes: Kept,
 		Unmatched: len(ds.Unmatched),
 	}
 	err := db.Tx(ctx, func(tx *Tx) error {
@@ -73,14 +75,20 @@ func (db *DB) ReplaceGeo(ctx context.Context, ds *geo.Dataset, source string) (G
 			}
 			imp.Adjacency = len(ds.Adjacency)
 		}
+		if ds.TravelTimes != nil {
+			if err := tx.replaceTravelTimes(ctx, ds.TravelTimes); err != nil {
+				return geoError("travel_times", err)
+			}
+			imp.TravelTimes = len(ds.TravelTimes)
+		}
 		if err := tx.QueryRow(ctx, "SELECT COALESCE(MAX(id), 0) + 1 FROM geo_import").Scan(&imp.ID); err != nil {
 			return jalin.Wrap(err, "db.query")
 		}
 		_, err := tx.Exec(ctx, `INSERT INTO geo_import
-			(id, imported_at, source, boundaries, points, adjacency, unmatched)
-			VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			(id, imported_at, source, boundaries, points, adjacency, travel_times, unmatched)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
 			imp.ID, imp.ImportedAt, imp.Source, keptNull(imp.Boundaries),
-			keptNull(imp.Points), keptNull(imp.Adjacency), imp.Unmatched)
+			keptNull(imp.Points), keptNull(imp.Adjacency), keptNull(imp.TravelTimes), imp.Unmatched)
 		return jalin.Wrap(err, "db.query")
 	})
 	if err != nil {
@@ -121,6 +129,37 @@ func (tx *Tx) replaceAdjacency(ctx context.Context, as []geo.Adjacency) error {
 			a := as[i]
 			return append(args, a.A, a.B, a.SharedBorderKm)
 		})
+}
+
+func (tx *Tx) replaceTravelTimes(ctx context.Context, ts []geo.TravelTime) error {
+	if _, err := tx.Exec(ctx, "DELETE FROM travel_time"); err != nil {
+		return err
+	}
+	return tx.insertBatches(ctx, "INSERT INTO travel_time (place_code, seat_code, minutes)", "",
+		3, len(ts), func(i int, args []any) []any {
+			t := ts[i]
+			return append(args, t.Place, t.Seat, t.Minutes)
+		})
+}
+
+// TravelTimes returns the imported travel times in minutes by (place code,
+// seat's regency code), as reach.Options takes them; empty when none were
+// imported.
+func (db *DB) TravelTimes(ctx context.Context) (map[[2]string]float64, error) {
+	out := map[[2]string]float64{}
+	err := db.eachRow(ctx, "SELECT place_code, seat_code, minutes FROM travel_time", nil, func(rows *sql.Rows) error {
+		var place, seat string
+		var minutes float64
+		if err := rows.Scan(&place, &seat, &minutes); err != nil {
+			return err
+		}
+		out[[2]string{place, seat}] = minutes
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 // geoError turns a failed part of an import into the error to report: an

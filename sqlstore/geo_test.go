@@ -167,3 +167,47 @@ func TestNotFound(t *testing.T) {
 		}
 	})
 }
+
+// TestTravelTimes stores a travel-time matrix with a geography import,
+// keeps it through an import without one, replaces it with the next, and
+// refuses one naming an unknown place without touching what is stored.
+func TestTravelTimes(t *testing.T) {
+	t.Parallel()
+	sqlstoretest.Each(t, func(t *testing.T, db *sqlstore.DB) {
+		ctx := context.Background()
+		rs := sqlstoretest.Regions([4]int{1, 2, 2, 0}) // 11; 11.01, 11.02; 11.01.01, 11.02.01
+		if err := db.LoadRegions(ctx, rs, "t"); err != nil {
+			t.Fatal(err)
+		}
+		first := []geo.TravelTime{{Place: "11.01.01", Seat: "11.02", Minutes: 25}, {Place: "11.01.01", Seat: "11.01", Minutes: 70.5}}
+		imp, err := db.ReplaceGeo(ctx, &geo.Dataset{TravelTimes: first}, "tt.csv")
+		if err != nil || imp.TravelTimes != 2 || imp.Points != sqlstore.Kept {
+			t.Fatalf("import %+v, %v", imp, err)
+		}
+		want := map[[2]string]float64{{"11.01.01", "11.02"}: 25, {"11.01.01", "11.01"}: 70.5}
+		if got, err := db.TravelTimes(ctx); err != nil || !reflect.DeepEqual(got, want) {
+			t.Errorf("TravelTimes = %v, %v; want %v", got, err, want)
+		}
+		if imp, err := db.ReplaceGeo(ctx, &geo.Dataset{Points: []geo.Point{}}, "points"); err != nil || imp.TravelTimes != sqlstore.Kept {
+			t.Fatalf("points-only import %+v, %v", imp, err)
+		}
+		if got, _ := db.TravelTimes(ctx); !reflect.DeepEqual(got, want) {
+			t.Errorf("travel times after an import without them: %v", got)
+		}
+		_, err = db.ReplaceGeo(ctx, &geo.Dataset{TravelTimes: []geo.TravelTime{{Place: "11.02.01", Seat: "11.01", Minutes: 9},
+			{Place: "99.01.01", Seat: "11.01", Minutes: 9}}}, "bad.csv")
+		var e *jalin.Error
+		if !errors.As(err, &e) || e.Code != jalin.EInvalid || e.Field != "travel_times" {
+			t.Fatalf("unknown place: %v, want EInvalid on travel_times", err)
+		}
+		if got, _ := db.TravelTimes(ctx); !reflect.DeepEqual(got, want) {
+			t.Errorf("travel times after a refused import: %v", got)
+		}
+		if _, err := db.ReplaceGeo(ctx, &geo.Dataset{TravelTimes: []geo.TravelTime{{Place: "11.02.01", Seat: "11.01", Minutes: 9}}}, "new.csv"); err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := db.TravelTimes(ctx); !reflect.DeepEqual(got, map[[2]string]float64{{"11.02.01", "11.01"}: 9}) {
+			t.Errorf("travel times after a new matrix: %v", got)
+		}
+	})
+}

@@ -44,12 +44,15 @@ type apiAccessPair struct {
 }
 
 type apiAccess struct {
-	Region    string          `json:"region"`
-	Name      string          `json:"name"`
-	Seats     int             `json:"seats"`
-	SeatKinds map[string]int  `json:"seat_kinds"`
-	Outgoing  []apiAccessPair `json:"outgoing"`
-	Incoming  []apiAccessPair `json:"incoming"`
+	Region    string         `json:"region"`
+	Name      string         `json:"name"`
+	Seats     int            `json:"seats"`
+	SeatKinds map[string]int `json:"seat_kinds"`
+	// TravelTimes counts the imported travel times used instead of the
+	// straight-line estimate.
+	TravelTimes int             `json:"travel_times"`
+	Outgoing    []apiAccessPair `json:"outgoing"`
+	Incoming    []apiAccessPair `json:"incoming"`
 }
 
 // apiRegionPartners returns a regency's suggested partners, best first.
@@ -112,7 +115,7 @@ func (o *opportunity) apiRegionAccess(w http.ResponseWriter, r *http.Request) {
 	outP, inP := ad.AccessPairs(reg.Code)
 	w.Header().Set("Cache-Control", "public, max-age=300")
 	writeJSON(w, http.StatusOK, apiAccess{Region: reg.Code, Name: reg.Name, Seats: ad.Seats, SeatKinds: ad.Kinds,
-		Outgoing: o.apiPairs(outP), Incoming: o.apiPairs(inP)})
+		TravelTimes: ad.TravelTimes, Outgoing: o.apiPairs(outP), Incoming: o.apiPairs(inP)})
 }
 
 func (o *opportunity) apiPairs(ps []reach.Pair) []apiAccessPair {

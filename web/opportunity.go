@@ -232,10 +232,14 @@ type AccessData struct {
 	Result reach.Result
 	Seats  int            // regencies with a seat point
 	Kinds  map[string]int // seat point kinds, as the source gives them
+	// TravelTimes is how many imported travel times replaced the estimate
+	// (straight line × detour at a road speed) for their leg.
+	TravelTimes int
 }
 
-// BuildAccessData reads the seats of the regencies of dir and the points of
-// their districts and villages from g and runs reach.Analyze over them.
+// BuildAccessData reads the seats of the regencies of dir, the points of
+// their districts and villages and the imported travel times from g and
+// runs reach.Analyze over them.
 func BuildAccessData(ctx context.Context, g GeoReader, dir *region.Directory) (*AccessData, error) {
 	var regencies, places []string
 	for _, r := range dir.All() {
@@ -254,7 +258,12 @@ func BuildAccessData(ctx context.Context, g GeoReader, dir *region.Directory) (*
 	if err != nil {
 		return nil, jalin.Wrap(err, "error.internal")
 	}
-	d := &AccessData{Result: reach.Analyze(pts, seats, reach.Options{}), Kinds: map[string]int{}}
+	tt, err := g.TravelTimes(ctx)
+	if err != nil {
+		return nil, jalin.Wrap(err, "error.internal")
+	}
+	d := &AccessData{Result: reach.Analyze(pts, seats, reach.Options{TravelTimes: tt}), Kinds: map[string]int{},
+		TravelTimes: len(tt)}
 	seen := map[string]bool{}
 	for _, s := range seats {
 		if !seen[s.Code] {

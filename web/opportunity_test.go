@@ -133,3 +133,29 @@ func TestOpportunityCreateLinkPrefills(t *testing.T) {
 		}
 	})
 }
+
+// TestOpportunityAccessTravelTimes: an imported travel time replaces the
+// estimate for its leg. Kecamatan 32.04.05 lies nearer to Kota Bandung's
+// seat as the crow flies, but the matrix says its own seat is quicker.
+func TestOpportunityAccessTravelTimes(t *testing.T) {
+	sqlstoretest.Each(t, func(t *testing.T, db *sqlstore.DB) {
+		f := opportunityFixture(t, db)
+		tt := []geo.TravelTime{{Place: "32.04.05", Seat: "32.04", Minutes: 15}, {Place: "32.04.05", Seat: "32.73", Minutes: 50}}
+		if _, err := db.ReplaceGeo(context.Background(), &geo.Dataset{TravelTimes: tt}, "travel_times.csv"); err != nil {
+			t.Fatal(err)
+		}
+		r := f.do("anon", request{method: "GET", path: "/api/v1/regions/32.73/access"})
+		var out apiAccess
+		if err := json.Unmarshal([]byte(r.Body), &out); err != nil || r.Status != 200 {
+			t.Fatalf("%d %v", r.Status, err)
+		}
+		loadSpec(t).check(t, "/regions/{code}/access", "GET", r)
+		if out.TravelTimes != 2 || len(out.Incoming) != 1 || out.Incoming[0].Districts != 0 || out.Incoming[0].Villages != 1 {
+			t.Errorf("with travel times: %+v", out)
+		}
+		page := f.do("anon", request{method: "GET", path: "/regions/32.73/opportunities"})
+		if !strings.Contains(page.Body, "waktu tempuh yang diimpor (2 ruas") {
+			t.Errorf("the page does not say travel times are in use: %.300s", page.Body)
+		}
+	})
+}

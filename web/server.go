@@ -25,6 +25,8 @@ type GeoReader interface {
 	Boundaries(ctx context.Context, codes []string) ([]geo.Boundary, error)
 	Points(ctx context.Context, codes []string) ([]geo.Point, error)
 	Neighbours(ctx context.Context, code string) ([]geo.Adjacency, error)
+	// TravelTimes are the imported minutes by (place, seat's regency).
+	TravelTimes(ctx context.Context) (map[[2]string]float64, error)
 }
 
 // Deps are the parts the server is built from; cmd/jalin wires them.

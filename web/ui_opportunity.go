@@ -38,19 +38,20 @@ type oppAccess struct {
 }
 
 type opportunityPageData struct {
-	Region     region.Region
-	Ancestors  []region.Region
-	Sector     string
-	Sectors    []taxonomy.Sector
-	Year       int // 0: no economic data, proximity alone
-	Partners   []oppPartner
-	CanCreate  bool
-	Out, In    []oppAccess // this regency's places nearer elsewhere; others' nearer here
-	Seats      int
-	SeatKinds  map[string]int
-	Clusters   []oppCluster // the clusters this regency belongs to
-	ClusterMap string       // the URL of their map's GeoJSON
-	Lang       i18n.Lang
+	Region      region.Region
+	Ancestors   []region.Region
+	Sector      string
+	Sectors     []taxonomy.Sector
+	Year        int // 0: no economic data, proximity alone
+	Partners    []oppPartner
+	CanCreate   bool
+	Out, In     []oppAccess // this regency's places nearer elsewhere; others' nearer here
+	Seats       int
+	SeatKinds   map[string]int
+	TravelTimes int          // imported travel times in use
+	Clusters    []oppCluster // the clusters this regency belongs to
+	ClusterMap  string       // the URL of their map's GeoJSON
+	Lang        i18n.Lang
 }
 
 // Dec formats a score or part with two decimals in the page's language.
@@ -99,7 +100,7 @@ func (o *opportunity) regionOpportunityPage(w http.ResponseWriter, r *http.Reque
 	}
 	out, in := ad.AccessPairs(reg.Code)
 	d.Out, d.In = o.accessRows(r, reg, out, false, d.CanCreate), o.accessRows(r, reg, in, true, d.CanCreate)
-	d.Seats, d.SeatKinds = ad.Seats, ad.Kinds
+	d.Seats, d.SeatKinds, d.TravelTimes = ad.Seats, ad.Kinds, ad.TravelTimes
 	cd, err := o.clusterData(r.Context())
 	if err != nil {
 		s.fail(w, r, err)

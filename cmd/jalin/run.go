@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 
 	"github.com/jalin-ksd/jalin"
@@ -15,6 +16,7 @@ import (
 	"github.com/jalin-ksd/jalin/demo"
 	"github.com/jalin-ksd/jalin/geo"
 	"github.com/jalin-ksd/jalin/i18n"
+	"github.com/jalin-ksd/jalin/sqlstore"
 )
 
 // Exit codes, so that scripts can tell a bad invocation from bad data.
@@ -227,9 +229,18 @@ func cmdImport(e env, args []string) int {
 		fail(e, err)
 		return exitFailure
 	}
-	fmt.Fprintf(e.stdout, "imported %d boundaries, %d points, %d adjacency pairs (%d unmatched rows skipped)\n",
-		imp.Boundaries, imp.Points, imp.Adjacency, len(ds.Unmatched))
+	fmt.Fprintf(e.stdout, "imported %s boundaries, %s points, %s adjacency pairs, %s travel times (%d unmatched rows skipped)\n",
+		geoCount(imp.Boundaries), geoCount(imp.Points), geoCount(imp.Adjacency), geoCount(imp.TravelTimes), len(ds.Unmatched))
 	return exitOK
+}
+
+// geoCount is a part's count in the import report: "kept" for a part the
+// import left as it was.
+func geoCount(n int) string {
+	if n == sqlstore.Kept {
+		return "kept"
+	}
+	return strconv.Itoa(n)
 }
 
 // readGeo reads one folder with the standard file names, or a list of files.

@@ -73,7 +73,7 @@ func TestMigrateAndImportGeo(t *testing.T) {
 			}
 			good := write("adj.csv", "code_a,code_b,shared_border_km\n32.04,32.73,40.5\n32.73,99.01,1\n")
 			code, out, errs = runJalin(t, env, "import", "geo", good)
-			if code != 0 || !strings.Contains(out, "1 adjacency pairs (1 unmatched") || !strings.Contains(errs, "adj.csv:3") {
+			if code != 0 || !strings.Contains(out, "1 adjacency pairs, kept travel times (1 unmatched") || !strings.Contains(errs, "adj.csv:3") {
 				t.Fatalf("import: %d %q %q", code, out, errs)
 			}
 			// --strict refuses the unmatched row and changes nothing.
@@ -85,6 +85,17 @@ func TestMigrateAndImportGeo(t *testing.T) {
 			code, _, errs = runJalin(t, env, "import", "geo", bad)
 			if code != exitData || !strings.Contains(errs, "bad.geojson:2:") {
 				t.Errorf("bad geojson: %d %q", code, errs)
+			}
+			// A travel-time matrix: the other parts are kept; a place that
+			// is not a district or village is named with its position.
+			tt := write("travel_times.csv", "place,seat,minutes\n32.04.05,32.73,45\n32.04.05,32.04,20\n")
+			code, out, errs = runJalin(t, env, "import", "geo", tt)
+			if code != 0 || !strings.Contains(out, "imported kept boundaries, kept points, kept adjacency pairs, 2 travel times") {
+				t.Errorf("travel times: %d %q %q", code, out, errs)
+			}
+			code, _, errs = runJalin(t, env, "import", "geo", write("tt_bad.csv", "place,seat,minutes\n32.04,32.73,45\n"))
+			if code != exitData || !strings.Contains(errs, "tt_bad.csv:2:1") || !strings.Contains(errs, "not a district or village") {
+				t.Errorf("bad travel times: %d %q", code, errs)
 			}
 			code, _, errs = runJalin(t, env, "import", "geo", filepath.Join(dir, "missing.csv"))
 			if code != exitData || !strings.Contains(errs, "missing.csv") {
