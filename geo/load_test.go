@@ -1,10 +1,10 @@
 package geo
 
 import (
-	"reflect"
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 )

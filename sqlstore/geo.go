@@ -17,9 +17,9 @@ const Kept = -1
 // part that was nil in the dataset) and the rows the source had that matched
 // no region, so an operator can see what each import brought.
 type GeoImport struct {
-	ID         int64
-	ImportedAt time.Time // UTC
-	Source     string
+	ID          int64
+	ImportedAt  time.Time // UTC
+	Source      string
 	Boundaries  int
 	Points      int
 	Adjacency   int
