@@ -1,7 +1,6 @@
 package web
 
 import (
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"slices"
@@ -98,26 +97,19 @@ func (o *opportunity) apiClustersGeometry(w http.ResponseWriter, r *http.Request
 		}
 	}
 	slices.Sort(codes)
-	bs, err := o.s.Geo.Boundaries(r.Context(), codes)
+	fs, err := o.s.boundaryFeatures(r.Context(), codes, func(code string) potFeatureProps {
+		props := potFeatureProps{Code: code, Name: o.ref(code).Name, Role: "child", URL: "/regions/" + code + "/opportunities",
+			Class: fmt.Sprintf("cl-%d", min(count[code], 3))}
+		if code == f.Region {
+			props.Role = "self"
+		}
+		return props
+	})
 	if err != nil {
 		o.s.fail(w, r, err)
 		return
 	}
-	fc := struct {
-		Type     string       `json:"type"`
-		Features []potFeature `json:"features"`
-	}{"FeatureCollection", make([]potFeature, 0, len(bs))}
-	for _, b := range bs {
-		props := potFeatureProps{Code: b.Code, Name: o.ref(b.Code).Name, Role: "child", URL: "/regions/" + b.Code + "/opportunities",
-			Class: fmt.Sprintf("cl-%d", min(count[b.Code], 3))}
-		if b.Code == f.Region {
-			props.Role = "self"
-		}
-		fc.Features = append(fc.Features, potFeature{Type: "Feature", Geometry: b.Geometry, Properties: props})
-	}
-	w.Header().Set("Cache-Control", "public, max-age=300")
-	w.Header().Set("Content-Type", "application/geo+json")
-	_ = json.NewEncoder(w).Encode(fc)
+	writeGeoJSON(w, "public, max-age=300", fs)
 }
 
 type apiNetworkCoop struct {
@@ -146,12 +138,7 @@ type apiNetwork struct {
 // apiNetwork returns who cooperates with whom among the cooperations the
 // caller may see, and the regencies that cooperate with no other region.
 func (o *opportunity) apiNetwork(w http.ResponseWriter, r *http.Request) {
-	f, err := parseNetworkFilter(r.URL.Query(), o.s.Regions)
-	if err != nil {
-		o.s.fail(w, r, err)
-		return
-	}
-	n, err := o.network(r.Context(), info(r).Actor, f)
+	f, n, err := o.filteredNetwork(r)
 	if err != nil {
 		o.s.fail(w, r, err)
 		return
@@ -194,12 +181,7 @@ type pointGeometry struct {
 // lines are drawn over them. Links to a region without a seat point (a
 // province) are in the list, not on the map.
 func (o *opportunity) apiNetworkGeometry(w http.ResponseWriter, r *http.Request) {
-	f, err := parseNetworkFilter(r.URL.Query(), o.s.Regions)
-	if err != nil {
-		o.s.fail(w, r, err)
-		return
-	}
-	n, err := o.network(r.Context(), info(r).Actor, f)
+	f, n, err := o.filteredNetwork(r)
 	if err != nil {
 		o.s.fail(w, r, err)
 		return
@@ -221,15 +203,7 @@ func (o *opportunity) apiNetworkGeometry(w http.ResponseWriter, r *http.Request)
 			seat[p.Code] = [2]float64{p.Lon, p.Lat}
 		}
 	}
-	type feature struct {
-		Type       string          `json:"type"`
-		Geometry   any             `json:"geometry"`
-		Properties potFeatureProps `json:"properties"`
-	}
-	fc := struct {
-		Type     string    `json:"type"`
-		Features []feature `json:"features"`
-	}{"FeatureCollection", []feature{}}
+	var fs []potFeature
 	if f.Province != "" {
 		isolated := map[string]bool{}
 		for _, c := range n.Isolated {
@@ -239,18 +213,16 @@ func (o *opportunity) apiNetworkGeometry(w http.ResponseWriter, r *http.Request)
 		for _, rg := range o.s.Regions.Children(f.Province) {
 			area = append(area, rg.Code)
 		}
-		bs, err := o.s.Geo.Boundaries(r.Context(), area)
+		fs, err = o.s.boundaryFeatures(r.Context(), area, func(code string) potFeatureProps {
+			class := "net-area"
+			if isolated[code] {
+				class = "net-area-isolated"
+			}
+			return potFeatureProps{Code: code, Name: o.ref(code).Name, Role: "parent", URL: "/regions/" + code + "/opportunities", Class: class}
+		})
 		if err != nil {
 			o.s.fail(w, r, err)
 			return
-		}
-		for _, b := range bs {
-			class := "net-area"
-			if isolated[b.Code] {
-				class = "net-area-isolated"
-			}
-			fc.Features = append(fc.Features, feature{"Feature", b.Geometry,
-				potFeatureProps{Code: b.Code, Name: o.ref(b.Code).Name, Role: "parent", URL: "/regions/" + b.Code + "/opportunities", Class: class}})
 		}
 	}
 	for _, l := range n.Links {
@@ -260,16 +232,14 @@ func (o *opportunity) apiNetworkGeometry(w http.ResponseWriter, r *http.Request)
 			continue
 		}
 		name := o.ref(l.A).Name + " – " + o.ref(l.B).Name
-		fc.Features = append(fc.Features, feature{"Feature", lineGeometry{"LineString", [][2]float64{a, b}},
+		fs = append(fs, potFeature{"Feature", lineGeometry{"LineString", [][2]float64{a, b}},
 			potFeatureProps{Code: l.A + "-" + l.B, Name: name, Role: "parent", Class: "net-" + string(l.State)}})
 	}
 	for _, c := range n.Isolated {
 		if p, ok := seat[c]; ok {
-			fc.Features = append(fc.Features, feature{"Feature", pointGeometry{"Point", p},
+			fs = append(fs, potFeature{"Feature", pointGeometry{"Point", p},
 				potFeatureProps{Code: c, Name: o.ref(c).Name, Role: "child", URL: "/regions/" + c + "/opportunities", Class: "net-isolated"}})
 		}
 	}
-	w.Header().Set("Cache-Control", "private, no-store")
-	w.Header().Set("Content-Type", "application/geo+json")
-	_ = json.NewEncoder(w).Encode(fc)
+	writeGeoJSON(w, "private, no-store", fs)
 }

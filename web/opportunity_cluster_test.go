@@ -43,11 +43,7 @@ func TestClusterAPI(t *testing.T) {
 	sp := loadSpec(t)
 	sqlstoretest.Each(t, func(t *testing.T, db *sqlstore.DB) {
 		f := clusterFixture(t, db)
-		cases := []struct {
-			template, url string
-			status        int
-			want          string
-		}{
+		cases := []apiCase{
 			{"/opportunities/clusters", "/api/v1/opportunities/clusters?basis=base", 200, `"members":[{"code":"32.04","name":"Kabupaten Bandung"},{"code":"32.73","name":"Kota Bandung"}]`},
 			{"/opportunities/clusters", "/api/v1/opportunities/clusters?region=32.17", 200, `"total":0`},
 			{"/opportunities/clusters", "/api/v1/opportunities/clusters?sector=A&basis=base", 200, `"total":0`},
@@ -58,17 +54,7 @@ func TestClusterAPI(t *testing.T) {
 			{"/opportunities/clusters/geometry", "/api/v1/opportunities/clusters/geometry?region=32.73&basis=base", 200, `"role":"self"`},
 			{"/opportunities/clusters/geometry", "/api/v1/opportunities/clusters/geometry?basis=x", 400, `"field":"basis"`},
 		}
-		for _, c := range cases {
-			r := f.do("anon", request{method: "GET", path: c.url})
-			if r.Status != c.status {
-				t.Errorf("GET %s: status %d, want %d: %s", c.url, r.Status, c.status, r.Body)
-				continue
-			}
-			if !strings.Contains(r.Body, c.want) {
-				t.Errorf("GET %s: no %s in %.400s", c.url, c.want, r.Body)
-			}
-			sp.check(t, c.template, "GET", r)
-		}
+		f.getAPI(t, sp, cases)
 		r := f.do("anon", request{method: "GET", path: "/api/v1/opportunities/clusters?basis=base&province=32"})
 		var out apiClusters
 		if err := json.Unmarshal([]byte(r.Body), &out); err != nil {
@@ -92,11 +78,7 @@ func TestClusterAPI(t *testing.T) {
 func TestClusterPagesAndDraft(t *testing.T) {
 	sqlstoretest.Each(t, func(t *testing.T, db *sqlstore.DB) {
 		f := clusterFixture(t, db)
-		cases := []struct {
-			actor, path string
-			status      int
-			want, not   []string
-		}{
+		cases := []pageCase{
 			{"anon", "/regions/32.73/opportunities", 200,
 				[]string{`id="opportunity-cluster-map" data-geo-url="/api/v1/opportunities/clusters/geometry?region=32.73"`, `id="opportunity-clusters"`, "Sektor basis bersama (LQ &gt; 1)", "Kabupaten Bandung"},
 				[]string{"Buat prakarsa bersama", "Buat prakarsa KSDD wajib"}},
@@ -110,23 +92,7 @@ func TestClusterPagesAndDraft(t *testing.T) {
 			{"anon", "/opportunities/clusters?basis=nope", 400, []string{"basis"}, nil},
 			{"anon", "/opportunities/clusters?province=32.73", 400, []string{"province"}, nil},
 		}
-		for _, c := range cases {
-			r := f.do(c.actor, request{method: "GET", path: c.path})
-			if r.Status != c.status {
-				t.Errorf("%s as %s: status %d, want %d: %.300s", c.path, c.actor, r.Status, c.status, r.Body)
-				continue
-			}
-			for _, w := range c.want {
-				if !strings.Contains(r.Body, w) {
-					t.Errorf("%s as %s: no %q", c.path, c.actor, w)
-				}
-			}
-			for _, w := range c.not {
-				if strings.Contains(r.Body, w) {
-					t.Errorf("%s as %s: unexpected %q", c.path, c.actor, w)
-				}
-			}
-		}
+		f.getPages(t, cases)
 		// The cluster's link opens the form with the other member, the kind,
 		// the sector and the rationale filled in.
 		page := f.do("rm", request{method: "GET", path: "/regions/32.73/opportunities"}).Body

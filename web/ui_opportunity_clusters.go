@@ -154,12 +154,7 @@ type networkPageData struct {
 // and the regencies that cooperate with no other region.
 func (o *opportunity) networkPage(w http.ResponseWriter, r *http.Request) {
 	s := o.s
-	f, err := parseNetworkFilter(r.URL.Query(), s.Regions)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	n, err := o.network(r.Context(), info(r).Actor, f)
+	f, n, err := o.filteredNetwork(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return
