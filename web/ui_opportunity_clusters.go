@@ -55,7 +55,7 @@ func (o *opportunity) clusterRows(r *http.Request, cs []cluster.Cluster, self st
 			cat := o.s.Catalog
 			title := cat.T(lang, "opportunity.cluster_draft_title", row.SectorName)
 			why := cat.T(lang, "opportunity.cluster_draft_rationale."+string(c.Basis), row.SectorName, strings.Join(names, ", "),
-				len(c.Members), len(c.Provinces), formatFloat(c.GRDP, 0))
+				len(c.Members), len(c.Provinces), formatFloatIn(lang, c.GRDP, 0))
 			row.CreateURL = clusterDraftURL(c, self, title, why)
 		}
 		rows = append(rows, row)
@@ -99,7 +99,7 @@ type clustersPageData struct {
 }
 
 // Dec formats a number with d decimals in the page's language.
-func (clustersPageData) Dec(v float64, d int) string { return formatFloat(v, d) }
+func (p clustersPageData) Dec(v float64, d int) string { return formatFloatIn(p.Lang, v, d) }
 
 // clustersPage lists the potential clusters of the whole country, with a
 // map of their members.
