@@ -1,10 +1,13 @@
 package web
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"slices"
 
+	"github.com/jalin-ksd/jalin"
+	"github.com/jalin-ksd/jalin/geo"
 	"github.com/jalin-ksd/jalin/opportunity/cluster"
 	"github.com/jalin-ksd/jalin/opportunity/network"
 )
@@ -178,8 +181,10 @@ type pointGeometry struct {
 // each isolated regency (class net-isolated). With a province, its
 // regencies' boundaries come first as the background (class net-area, or
 // net-area-isolated for those that cooperate with no other region), so the
-// lines are drawn over them. Links to a region without a seat point (a
-// province) are in the list, not on the map.
+// lines are drawn over them; without one, the thinned outlines of the
+// provinces do (class net-province, each a link to its province's
+// network). Links to a region without a seat point (a province) are in the
+// list, not on the map.
 func (o *opportunity) apiNetworkGeometry(w http.ResponseWriter, r *http.Request) {
 	f, n, err := o.filteredNetwork(r)
 	if err != nil {
@@ -204,7 +209,17 @@ func (o *opportunity) apiNetworkGeometry(w http.ResponseWriter, r *http.Request)
 		}
 	}
 	var fs []potFeature
-	if f.Province != "" {
+	if f.Province == "" {
+		outlines, err := o.provinceOutlines(r.Context())
+		if err != nil {
+			o.s.fail(w, r, err)
+			return
+		}
+		for _, pf := range outlines {
+			pf.Properties.URL = "/opportunities/network?" + networkFilter{Province: pf.Properties.Code, State: f.State}.query().Encode()
+			fs = append(fs, pf)
+		}
+	} else {
 		isolated := map[string]bool{}
 		for _, c := range n.Isolated {
 			isolated[c] = true
@@ -242,4 +257,48 @@ func (o *opportunity) apiNetworkGeometry(w http.ResponseWriter, r *http.Request)
 		}
 	}
 	writeGeoJSON(w, "private, no-store", fs)
+}
+
+// Province outlines for the national network map: Douglas-Peucker at 0.02
+// degrees (about 2 km) without islands under 0.05 degrees, some 145 kB for
+// the 38 provinces instead of 2.6 MB at full resolution.
+const (
+	outlineTolerance = 0.02
+	outlineMinExtent = 0.05
+)
+
+// provinceOutlines returns the thinned outline of every province the
+// geography has (class net-province, no URL), built once per data version.
+// Callers copy a feature before they change it.
+func (o *opportunity) provinceOutlines(ctx context.Context) ([]potFeature, error) {
+	version, err := dataVersion(ctx, o.s.Geo)
+	if err != nil {
+		return nil, err
+	}
+	v, err := o.cache.get(ctx, version, "province-outlines", func(ctx context.Context) (any, error) {
+		var codes []string
+		for _, p := range o.s.Regions.Children("") {
+			codes = append(codes, p.Code)
+		}
+		bs, err := o.s.Geo.Boundaries(ctx, codes)
+		if err != nil {
+			return nil, err
+		}
+		out := make([]potFeature, 0, len(bs))
+		for _, b := range bs {
+			g, err := geo.Simplify(b.Geometry, outlineTolerance, outlineMinExtent)
+			if err != nil {
+				return nil, jalin.Wrap(err, "error.internal")
+			}
+			if g == nil {
+				continue
+			}
+			out = append(out, potFeature{"Feature", g, potFeatureProps{Code: b.Code, Name: o.ref(b.Code).Name, Role: "parent", Class: "net-province"}})
+		}
+		return out, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return v.([]potFeature), nil
 }

@@ -146,6 +146,9 @@ type networkPageData struct {
 	States    []network.State
 	Links     []oppLink
 	Isolated  []region.Region
+	// ProvinceLinks counts the links with a province party: the geography
+	// has seat points for regencies only, so the map leaves them out.
+	ProvinceLinks int
 	// Whole URLs of the map's GeoJSON, the CSV export and the JSON.
 	MapURL, ExportURL, JSONURL string
 }
@@ -170,6 +173,9 @@ func (o *opportunity) networkPage(w http.ResponseWriter, r *http.Request) {
 	d.MapURL, d.ExportURL, d.JSONURL = "/api/v1/opportunities/network/geometry"+q, "/opportunities/network/export"+q, "/api/v1/opportunities/network"+q
 	for _, l := range n.Links {
 		d.Links = append(d.Links, oppLink{A: get(l.A), B: get(l.B), State: l.State, Coops: l.Coops})
+		if get(l.A).Level == region.Province || get(l.B).Level == region.Province {
+			d.ProvinceLinks++
+		}
 	}
 	for _, c := range n.Isolated {
 		d.Isolated = append(d.Isolated, get(c))
