@@ -13,6 +13,7 @@ import (
 	"github.com/jalin-ksd/jalin/access"
 	"github.com/jalin-ksd/jalin/analysis"
 	"github.com/jalin-ksd/jalin/bps"
+	"github.com/jalin-ksd/jalin/internal/realdata"
 	"github.com/jalin-ksd/jalin/region"
 	"github.com/jalin-ksd/jalin/sqlstore"
 	"github.com/jalin-ksd/jalin/sqlstore/sqlstoretest"
@@ -345,33 +346,38 @@ func TestEconPanelFormerPapua(t *testing.T) {
 	})
 }
 
-// TestImportEconRealFile imports the real business-field table (about 79k
-// rows) without its suspect rows, logs how long the store takes, and builds
-// the panels of both levels from it.
-func TestImportEconRealFile(t *testing.T) {
-	base := os.Getenv("JALIN_SHARED_DATA")
-	if base == "" {
-		base = filepath.Join("..", "..", "shared", "data")
-	}
-	const name = "pdrb_lapangan_usaha_adhk2010_kabkota_provinsi_2013_2020.csv"
-	f, err := os.Open(filepath.Join(base, "economy", name))
+// realLU reads the real business-field table of the shared data (see
+// internal/realdata) against the real region reference, with the findings
+// of reading and checking it; it skips when the file is absent.
+func realLU(tb testing.TB) (*region.Directory, []bps.Row, []bps.Finding) {
+	tb.Helper()
+	base := realdata.Dir(tb, filepath.Join("economy", realdata.FileLU))
+	f, err := os.Open(filepath.Join(base, "economy", realdata.FileLU))
 	if err != nil {
-		t.Skipf("shared data not available (%v); set JALIN_SHARED_DATA", err)
+		tb.Fatal(err)
 	}
 	defer f.Close()
 	dir, err := region.Load()
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 	cw, err := bps.NewCrosswalk(dir)
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
-	rows, fs, err := bps.Read(cw, f, name)
+	rows, fs, err := bps.Read(cw, f, realdata.FileLU)
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
-	fs = append(fs, bps.Check(rows)...)
+	return dir, rows, append(fs, bps.Check(rows)...)
+}
+
+// TestImportEconRealFile imports the real business-field table (about 79k
+// rows) without its suspect rows, logs how long the store takes, and builds
+// the panels of both levels from it.
+func TestImportEconRealFile(t *testing.T) {
+	dir, rows, fs := realLU(t)
+	const name = realdata.FileLU
 	sqlstoretest.Each(t, func(t *testing.T, db *sqlstore.DB) {
 		ctx := context.Background()
 		econDir(t, db)
@@ -415,29 +421,8 @@ func TestImportEconRealFile(t *testing.T) {
 //
 //	JALIN_SHARED_DATA=../shared/data go test ./sqlstore -run '^$' -bench ImportEconReal -benchtime 3x
 func BenchmarkImportEconReal(b *testing.B) {
-	base := os.Getenv("JALIN_SHARED_DATA")
-	if base == "" {
-		base = filepath.Join("..", "..", "shared", "data")
-	}
-	const name = "pdrb_lapangan_usaha_adhk2010_kabkota_provinsi_2013_2020.csv"
-	f, err := os.Open(filepath.Join(base, "economy", name))
-	if err != nil {
-		b.Skipf("shared data not available (%v); set JALIN_SHARED_DATA", err)
-	}
-	defer f.Close()
-	dir, err := region.Load()
-	if err != nil {
-		b.Fatal(err)
-	}
-	cw, err := bps.NewCrosswalk(dir)
-	if err != nil {
-		b.Fatal(err)
-	}
-	rows, fs, err := bps.Read(cw, f, name)
-	if err != nil {
-		b.Fatal(err)
-	}
-	fs = append(fs, bps.Check(rows)...)
+	dir, rows, fs := realLU(b)
+	const name = realdata.FileLU
 	for _, engine := range sqlstoretest.Engines {
 		b.Run(engine, func(b *testing.B) {
 			ctx := context.Background()

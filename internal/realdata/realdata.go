@@ -1,6 +1,7 @@
-// Package realdata loads the shared real data for the tests and benchmarks
-// of the opportunity packages: the GRDP by sector of BPS and the regency
-// geography (borders and seats). Only tests import it.
+// Package realdata loads the shared real data for tests and benchmarks: the
+// GRDP by sector of BPS and the regency geography (borders and seats), as
+// the opportunity packages use them, and the folder for those that read
+// the files themselves (sqlstore's import). Only tests import it.
 //
 // The data lives outside the repository, in $JALIN_SHARED_DATA or, by
 // default, in shared/data beside the module's folder. A loader skips the
