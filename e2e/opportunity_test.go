@@ -92,6 +92,11 @@ func TestBrowserOpportunities(t *testing.T) {
 				t.Errorf("no isolated regency stands out: %d", n)
 			}
 			shot(b, "network")
+			// Without a province, the provinces' thinned outlines lie under
+			// the lines.
+			b.Navigate(a.URL() + "/opportunities/network")
+			waitFor(t, b, "national background", `document.querySelectorAll('#network-map[data-map-state=ready] path.geo-parent.net-province').length === 38`)
+			shot(b, "network-national")
 		})
 	}
 }

@@ -1,11 +1,13 @@
 package web
 
 import (
-	"encoding/json"
+	"context"
 	"fmt"
 	"net/http"
 	"slices"
 
+	"github.com/jalin-ksd/jalin"
+	"github.com/jalin-ksd/jalin/geo"
 	"github.com/jalin-ksd/jalin/opportunity/cluster"
 	"github.com/jalin-ksd/jalin/opportunity/network"
 )
@@ -98,26 +100,19 @@ func (o *opportunity) apiClustersGeometry(w http.ResponseWriter, r *http.Request
 		}
 	}
 	slices.Sort(codes)
-	bs, err := o.s.Geo.Boundaries(r.Context(), codes)
+	fs, err := o.s.boundaryFeatures(r.Context(), codes, func(code string) potFeatureProps {
+		props := potFeatureProps{Code: code, Name: o.ref(code).Name, Role: "child", URL: "/regions/" + code + "/opportunities",
+			Class: fmt.Sprintf("cl-%d", min(count[code], 3))}
+		if code == f.Region {
+			props.Role = "self"
+		}
+		return props
+	})
 	if err != nil {
 		o.s.fail(w, r, err)
 		return
 	}
-	fc := struct {
-		Type     string       `json:"type"`
-		Features []potFeature `json:"features"`
-	}{"FeatureCollection", make([]potFeature, 0, len(bs))}
-	for _, b := range bs {
-		props := potFeatureProps{Code: b.Code, Name: o.ref(b.Code).Name, Role: "child", URL: "/regions/" + b.Code + "/opportunities",
-			Class: fmt.Sprintf("cl-%d", min(count[b.Code], 3))}
-		if b.Code == f.Region {
-			props.Role = "self"
-		}
-		fc.Features = append(fc.Features, potFeature{Type: "Feature", Geometry: b.Geometry, Properties: props})
-	}
-	w.Header().Set("Cache-Control", "public, max-age=300")
-	w.Header().Set("Content-Type", "application/geo+json")
-	_ = json.NewEncoder(w).Encode(fc)
+	writeGeoJSON(w, "public, max-age=300", fs)
 }
 
 type apiNetworkCoop struct {
@@ -146,12 +141,7 @@ type apiNetwork struct {
 // apiNetwork returns who cooperates with whom among the cooperations the
 // caller may see, and the regencies that cooperate with no other region.
 func (o *opportunity) apiNetwork(w http.ResponseWriter, r *http.Request) {
-	f, err := parseNetworkFilter(r.URL.Query(), o.s.Regions)
-	if err != nil {
-		o.s.fail(w, r, err)
-		return
-	}
-	n, err := o.network(r.Context(), info(r).Actor, f)
+	f, n, err := o.filteredNetwork(r)
 	if err != nil {
 		o.s.fail(w, r, err)
 		return
@@ -191,15 +181,12 @@ type pointGeometry struct {
 // each isolated regency (class net-isolated). With a province, its
 // regencies' boundaries come first as the background (class net-area, or
 // net-area-isolated for those that cooperate with no other region), so the
-// lines are drawn over them. Links to a region without a seat point (a
-// province) are in the list, not on the map.
+// lines are drawn over them; without one, the thinned outlines of the
+// provinces do (class net-province, each a link to its province's
+// network). Links to a region without a seat point (a province) are in the
+// list, not on the map.
 func (o *opportunity) apiNetworkGeometry(w http.ResponseWriter, r *http.Request) {
-	f, err := parseNetworkFilter(r.URL.Query(), o.s.Regions)
-	if err != nil {
-		o.s.fail(w, r, err)
-		return
-	}
-	n, err := o.network(r.Context(), info(r).Actor, f)
+	f, n, err := o.filteredNetwork(r)
 	if err != nil {
 		o.s.fail(w, r, err)
 		return
@@ -221,16 +208,18 @@ func (o *opportunity) apiNetworkGeometry(w http.ResponseWriter, r *http.Request)
 			seat[p.Code] = [2]float64{p.Lon, p.Lat}
 		}
 	}
-	type feature struct {
-		Type       string          `json:"type"`
-		Geometry   any             `json:"geometry"`
-		Properties potFeatureProps `json:"properties"`
-	}
-	fc := struct {
-		Type     string    `json:"type"`
-		Features []feature `json:"features"`
-	}{"FeatureCollection", []feature{}}
-	if f.Province != "" {
+	var fs []potFeature
+	if f.Province == "" {
+		outlines, err := o.provinceOutlines(r.Context())
+		if err != nil {
+			o.s.fail(w, r, err)
+			return
+		}
+		for _, pf := range outlines {
+			pf.Properties.URL = "/opportunities/network?" + networkFilter{Province: pf.Properties.Code, State: f.State}.query().Encode()
+			fs = append(fs, pf)
+		}
+	} else {
 		isolated := map[string]bool{}
 		for _, c := range n.Isolated {
 			isolated[c] = true
@@ -239,18 +228,16 @@ func (o *opportunity) apiNetworkGeometry(w http.ResponseWriter, r *http.Request)
 		for _, rg := range o.s.Regions.Children(f.Province) {
 			area = append(area, rg.Code)
 		}
-		bs, err := o.s.Geo.Boundaries(r.Context(), area)
+		fs, err = o.s.boundaryFeatures(r.Context(), area, func(code string) potFeatureProps {
+			class := "net-area"
+			if isolated[code] {
+				class = "net-area-isolated"
+			}
+			return potFeatureProps{Code: code, Name: o.ref(code).Name, Role: "parent", URL: "/regions/" + code + "/opportunities", Class: class}
+		})
 		if err != nil {
 			o.s.fail(w, r, err)
 			return
-		}
-		for _, b := range bs {
-			class := "net-area"
-			if isolated[b.Code] {
-				class = "net-area-isolated"
-			}
-			fc.Features = append(fc.Features, feature{"Feature", b.Geometry,
-				potFeatureProps{Code: b.Code, Name: o.ref(b.Code).Name, Role: "parent", URL: "/regions/" + b.Code + "/opportunities", Class: class}})
 		}
 	}
 	for _, l := range n.Links {
@@ -260,16 +247,58 @@ func (o *opportunity) apiNetworkGeometry(w http.ResponseWriter, r *http.Request)
 			continue
 		}
 		name := o.ref(l.A).Name + " – " + o.ref(l.B).Name
-		fc.Features = append(fc.Features, feature{"Feature", lineGeometry{"LineString", [][2]float64{a, b}},
+		fs = append(fs, potFeature{"Feature", lineGeometry{"LineString", [][2]float64{a, b}},
 			potFeatureProps{Code: l.A + "-" + l.B, Name: name, Role: "parent", Class: "net-" + string(l.State)}})
 	}
 	for _, c := range n.Isolated {
 		if p, ok := seat[c]; ok {
-			fc.Features = append(fc.Features, feature{"Feature", pointGeometry{"Point", p},
+			fs = append(fs, potFeature{"Feature", pointGeometry{"Point", p},
 				potFeatureProps{Code: c, Name: o.ref(c).Name, Role: "child", URL: "/regions/" + c + "/opportunities", Class: "net-isolated"}})
 		}
 	}
-	w.Header().Set("Cache-Control", "private, no-store")
-	w.Header().Set("Content-Type", "application/geo+json")
-	_ = json.NewEncoder(w).Encode(fc)
+	writeGeoJSON(w, "private, no-store", fs)
+}
+
+// Province outlines for the national network map: Douglas-Peucker at 0.02
+// degrees (about 2 km) without islands under 0.05 degrees, some 145 kB for
+// the 38 provinces instead of 2.6 MB at full resolution.
+const (
+	outlineTolerance = 0.02
+	outlineMinExtent = 0.05
+)
+
+// provinceOutlines returns the thinned outline of every province the
+// geography has (class net-province, no URL), built once per data version.
+// Callers copy a feature before they change it.
+func (o *opportunity) provinceOutlines(ctx context.Context) ([]potFeature, error) {
+	version, err := dataVersion(ctx, o.s.Geo)
+	if err != nil {
+		return nil, err
+	}
+	v, err := o.cache.get(ctx, version, "province-outlines", func(ctx context.Context) (any, error) {
+		var codes []string
+		for _, p := range o.s.Regions.Children("") {
+			codes = append(codes, p.Code)
+		}
+		bs, err := o.s.Geo.Boundaries(ctx, codes)
+		if err != nil {
+			return nil, err
+		}
+		out := make([]potFeature, 0, len(bs))
+		for _, b := range bs {
+			g, err := geo.Simplify(b.Geometry, outlineTolerance, outlineMinExtent)
+			if err != nil {
+				return nil, jalin.Wrap(err, "error.internal")
+			}
+			if g == nil {
+				continue
+			}
+			out = append(out, potFeature{"Feature", g, potFeatureProps{Code: b.Code, Name: o.ref(b.Code).Name, Role: "parent", Class: "net-province"}})
+		}
+		return out, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return v.([]potFeature), nil
 }

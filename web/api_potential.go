@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"encoding/json"
 	"net/http"
 
@@ -107,10 +108,39 @@ type potFeatureProps struct {
 	Value *float64 `json:"value"`
 }
 
+// potFeature is a feature of a choropleth or of the network map; its
+// geometry is a boundary as stored (json.RawMessage) or one built here.
 type potFeature struct {
 	Type       string          `json:"type"`
-	Geometry   json.RawMessage `json:"geometry"`
+	Geometry   any             `json:"geometry"`
 	Properties potFeatureProps `json:"properties"`
+}
+
+// boundaryFeatures returns the boundaries of codes that the geography has,
+// each with the properties props gives it.
+func (s *Server) boundaryFeatures(ctx context.Context, codes []string, props func(code string) potFeatureProps) ([]potFeature, error) {
+	bs, err := s.Geo.Boundaries(ctx, codes)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]potFeature, 0, len(bs))
+	for _, b := range bs {
+		out = append(out, potFeature{Type: "Feature", Geometry: b.Geometry, Properties: props(b.Code)})
+	}
+	return out, nil
+}
+
+// writeGeoJSON writes the features as a feature collection.
+func writeGeoJSON(w http.ResponseWriter, cacheControl string, features []potFeature) {
+	if features == nil {
+		features = []potFeature{}
+	}
+	w.Header().Set("Cache-Control", cacheControl)
+	w.Header().Set("Content-Type", "application/geo+json")
+	_ = json.NewEncoder(w).Encode(struct {
+		Type     string       `json:"type"`
+		Features []potFeature `json:"features"`
+	}{"FeatureCollection", features})
 }
 
 // apiSectorGeometry returns the regency boundaries with the class of each
@@ -135,17 +165,8 @@ func (p *potential) apiSectorGeometry(w http.ResponseWriter, r *http.Request) {
 	for i, it := range items {
 		byCode[it.Code], codes[i] = it, it.Code
 	}
-	bs, err := p.s.Geo.Boundaries(r.Context(), codes)
-	if err != nil {
-		p.s.fail(w, r, err)
-		return
-	}
-	fc := struct {
-		Type     string       `json:"type"`
-		Features []potFeature `json:"features"`
-	}{"FeatureCollection", make([]potFeature, 0, len(bs))}
-	for _, b := range bs {
-		it := byCode[b.Code]
+	fs, err := p.s.boundaryFeatures(r.Context(), codes, func(code string) potFeatureProps {
+		it := byCode[code]
 		props := potFeatureProps{Code: it.Code, Name: it.Name, Role: "child", URL: "/regions/" + it.Code + "/potential", Value: it.LQ}
 		switch {
 		case layer == "lisa":
@@ -156,11 +177,13 @@ func (p *potential) apiSectorGeometry(w http.ResponseWriter, r *http.Request) {
 		default:
 			props.Class = "lq-" + string(rune('0'+it.LQClass))
 		}
-		fc.Features = append(fc.Features, potFeature{Type: "Feature", Geometry: b.Geometry, Properties: props})
+		return props
+	})
+	if err != nil {
+		p.s.fail(w, r, err)
+		return
 	}
-	w.Header().Set("Cache-Control", "public, max-age=300")
-	w.Header().Set("Content-Type", "application/geo+json")
-	_ = json.NewEncoder(w).Encode(fc)
+	writeGeoJSON(w, "public, max-age=300", fs)
 }
 
 // apiInequality returns Williamson and Theil by year.

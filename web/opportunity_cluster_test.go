@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/jalin-ksd/jalin/analysis"
+	"github.com/jalin-ksd/jalin/i18n"
 	"github.com/jalin-ksd/jalin/sqlstore"
 	"github.com/jalin-ksd/jalin/sqlstore/sqlstoretest"
 )
@@ -15,13 +16,14 @@ import (
 // other) both base regions for C: (40/50)/(90/150) = 1.33 each; Bandung
 // Barat (which borders only Kota Bandung) is a base region for A alone
 // ((40/50)/(60/150) = 2), so C has one base cluster of the two Bandungs
-// with a combined GRDP of 50 + 50.
+// with a combined GRDP of 5,000 + 5,000 (values in hundreds, so that the
+// pages group thousands).
 func clusterPanel() (*analysis.Panel, error) {
 	var rows []analysis.Row
 	add := func(code string, a, c float64) {
 		for _, y := range []int{2019, 2020} {
-			rows = append(rows, analysis.Row{Region: code, Indicator: "A", Year: y, Value: a},
-				analysis.Row{Region: code, Indicator: "C", Year: y, Value: c})
+			rows = append(rows, analysis.Row{Region: code, Indicator: "A", Year: y, Value: 100 * a},
+				analysis.Row{Region: code, Indicator: "C", Year: y, Value: 100 * c})
 		}
 	}
 	add("32", 60, 90)
@@ -43,11 +45,7 @@ func TestClusterAPI(t *testing.T) {
 	sp := loadSpec(t)
 	sqlstoretest.Each(t, func(t *testing.T, db *sqlstore.DB) {
 		f := clusterFixture(t, db)
-		cases := []struct {
-			template, url string
-			status        int
-			want          string
-		}{
+		cases := []apiCase{
 			{"/opportunities/clusters", "/api/v1/opportunities/clusters?basis=base", 200, `"members":[{"code":"32.04","name":"Kabupaten Bandung"},{"code":"32.73","name":"Kota Bandung"}]`},
 			{"/opportunities/clusters", "/api/v1/opportunities/clusters?region=32.17", 200, `"total":0`},
 			{"/opportunities/clusters", "/api/v1/opportunities/clusters?sector=A&basis=base", 200, `"total":0`},
@@ -58,17 +56,7 @@ func TestClusterAPI(t *testing.T) {
 			{"/opportunities/clusters/geometry", "/api/v1/opportunities/clusters/geometry?region=32.73&basis=base", 200, `"role":"self"`},
 			{"/opportunities/clusters/geometry", "/api/v1/opportunities/clusters/geometry?basis=x", 400, `"field":"basis"`},
 		}
-		for _, c := range cases {
-			r := f.do("anon", request{method: "GET", path: c.url})
-			if r.Status != c.status {
-				t.Errorf("GET %s: status %d, want %d: %s", c.url, r.Status, c.status, r.Body)
-				continue
-			}
-			if !strings.Contains(r.Body, c.want) {
-				t.Errorf("GET %s: no %s in %.400s", c.url, c.want, r.Body)
-			}
-			sp.check(t, c.template, "GET", r)
-		}
+		f.getAPI(t, sp, cases)
 		r := f.do("anon", request{method: "GET", path: "/api/v1/opportunities/clusters?basis=base&province=32"})
 		var out apiClusters
 		if err := json.Unmarshal([]byte(r.Body), &out); err != nil {
@@ -78,7 +66,7 @@ func TestClusterAPI(t *testing.T) {
 			t.Fatalf("clusters: %+v", out)
 		}
 		c := out.Items[0]
-		if c.ID != "C.base.32.04" || c.GRDP != 100 || c.CrossBorder || c.MissingGRDP != 0 || c.MeanLQ < 1.33 || c.MeanLQ > 1.34 {
+		if c.ID != "C.base.32.04" || c.GRDP != 10000 || c.CrossBorder || c.MissingGRDP != 0 || c.MeanLQ < 1.33 || c.MeanLQ > 1.34 {
 			t.Errorf("cluster: %+v", c)
 		}
 		// The English problem names the parameter too.
@@ -92,11 +80,7 @@ func TestClusterAPI(t *testing.T) {
 func TestClusterPagesAndDraft(t *testing.T) {
 	sqlstoretest.Each(t, func(t *testing.T, db *sqlstore.DB) {
 		f := clusterFixture(t, db)
-		cases := []struct {
-			actor, path string
-			status      int
-			want, not   []string
-		}{
+		cases := []pageCase{
 			{"anon", "/regions/32.73/opportunities", 200,
 				[]string{`id="opportunity-cluster-map" data-geo-url="/api/v1/opportunities/clusters/geometry?region=32.73"`, `id="opportunity-clusters"`, "Sektor basis bersama (LQ &gt; 1)", "Kabupaten Bandung"},
 				[]string{"Buat prakarsa bersama", "Buat prakarsa KSDD wajib"}},
@@ -107,26 +91,15 @@ func TestClusterPagesAndDraft(t *testing.T) {
 			{"rm", "/regions/32.04/opportunities", 200, []string{"partner=32.04", "Buat prakarsa bersama", `id="opportunity-access-out"`}, []string{"partner=32.73"}},
 			{"anon", "/regions/32.17/opportunities?lang=en", 200, []string{"No potential cluster for this choice."}, nil},
 			{"anon", "/opportunities/clusters?sector=C", 200, []string{`data-geo-url="/api/v1/opportunities/clusters/geometry?sector=C"`, `id="clusters-table"`, "1 klaster", `href="/opportunities/clusters/export?sector=C"`}, nil},
+			// Numbers in the page's language, in the table and in the
+			// rationale the draft link carries.
+			{"anon", "/opportunities/clusters?sector=C&lang=en", 200, []string{">1.33<"}, []string{">1,33<"}},
+			{"rm", "/regions/32.73/opportunities?lang=en", 200, []string{"GRDP&#43;of&#43;10%2C000&#43;billion"}, nil},
+			{"rm", "/regions/32.73/opportunities", 200, []string{"PDRB&#43;gabungan&#43;10.000&#43;miliar"}, nil},
 			{"anon", "/opportunities/clusters?basis=nope", 400, []string{"basis"}, nil},
 			{"anon", "/opportunities/clusters?province=32.73", 400, []string{"province"}, nil},
 		}
-		for _, c := range cases {
-			r := f.do(c.actor, request{method: "GET", path: c.path})
-			if r.Status != c.status {
-				t.Errorf("%s as %s: status %d, want %d: %.300s", c.path, c.actor, r.Status, c.status, r.Body)
-				continue
-			}
-			for _, w := range c.want {
-				if !strings.Contains(r.Body, w) {
-					t.Errorf("%s as %s: no %q", c.path, c.actor, w)
-				}
-			}
-			for _, w := range c.not {
-				if strings.Contains(r.Body, w) {
-					t.Errorf("%s as %s: unexpected %q", c.path, c.actor, w)
-				}
-			}
-		}
+		f.getPages(t, cases)
 		// The cluster's link opens the form with the other member, the kind,
 		// the sector and the rationale filled in.
 		page := f.do("rm", request{method: "GET", path: "/regions/32.73/opportunities"}).Body
@@ -140,7 +113,7 @@ func TestClusterPagesAndDraft(t *testing.T) {
 			t.Fatalf("first create link is not the cluster's: %s", link)
 		}
 		form := f.do("rm", request{method: "GET", path: link})
-		for _, w := range []string{`value="32.04"`, "Kerja sama klaster Industri Pengolahan", "Kabupaten Bandung, Kota Bandung (2 daerah", "PDRB gabungan 100 miliar rupiah",
+		for _, w := range []string{`value="32.04"`, "Kerja sama klaster Industri Pengolahan", "Kabupaten Bandung, Kota Bandung (2 daerah", "PDRB gabungan 10.000 miliar rupiah",
 			`value="ksdd_sukarela" selected`} {
 			if !strings.Contains(form.Body, w) {
 				t.Errorf("prefilled form: no %q in %.300s", w, form.Body)
@@ -171,4 +144,23 @@ func TestCoopNewPrefill(t *testing.T) {
 			t.Error("an unknown region was prefilled")
 		}
 	})
+}
+
+func TestFormatFloatIn(t *testing.T) {
+	for _, c := range []struct {
+		lang i18n.Lang
+		v    float64
+		d    int
+		want string
+	}{
+		{i18n.ID, 1234567.891, 0, "1.234.568"},
+		{i18n.EN, 1234567.891, 0, "1,234,568"},
+		{i18n.ID, -1234.5, 2, "-1.234,50"},
+		{i18n.EN, -1234.5, 2, "-1,234.50"},
+		{i18n.EN, 0.125, 2, "0.13"},
+	} {
+		if got := formatFloatIn(c.lang, c.v, c.d); got != c.want {
+			t.Errorf("formatFloatIn(%s, %v, %d) = %q, want %q", c.lang, c.v, c.d, got, c.want)
+		}
+	}
 }

@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"net/http"
 	"strings"
 
 	"github.com/jalin-ksd/jalin"
@@ -110,14 +111,20 @@ func parseNetworkFilter(q map[string][]string, dir *region.Directory) (networkFi
 	return f, nil
 }
 
-// network returns the network f asks for, as actor a sees it.
-func (o *opportunity) network(ctx context.Context, a access.Actor, f networkFilter) (network.Network, error) {
+// filteredNetwork parses the filter of r and returns the network it asks
+// for, as the caller sees it.
+func (o *opportunity) filteredNetwork(r *http.Request) (networkFilter, network.Network, error) {
+	f, err := parseNetworkFilter(r.URL.Query(), o.s.Regions)
+	if err != nil {
+		return f, network.Network{}, err
+	}
 	if o.s.Coops == nil {
-		return network.Build(nil, nil), nil
+		return f, network.Build(nil, nil), nil
 	}
 	var states []network.State
 	if f.State != "" {
 		states = []network.State{f.State}
 	}
-	return CoopNetwork(ctx, o.s.Coops, listScope(a), o.s.Regions, f.Province, states)
+	n, err := CoopNetwork(r.Context(), o.s.Coops, listScope(info(r).Actor), o.s.Regions, f.Province, states)
+	return f, n, err
 }

@@ -1,10 +1,12 @@
 package web
 
 import (
+	"context"
 	"encoding/json"
 	"strings"
 	"testing"
 
+	"github.com/jalin-ksd/jalin/cooperation"
 	"github.com/jalin-ksd/jalin/sqlstore"
 	"github.com/jalin-ksd/jalin/sqlstore/sqlstoretest"
 )
@@ -90,6 +92,14 @@ func TestNetworkScopeAndAPI(t *testing.T) {
 		if strings.Contains(r.Body, "LineString") || !strings.Contains(r.Body, `"class":"net-isolated"`) {
 			t.Errorf("public geometry: %.500s", r.Body)
 		}
+		// Without a province, the thinned province outlines are the
+		// background, each a link to its province's network in the same state.
+		r = f.do("ra", request{method: "GET", path: "/api/v1/opportunities/network/geometry?state=planned"})
+		sp.check(t, "/opportunities/network/geometry", "GET", r)
+		if i, j := strings.Index(r.Body, `"code":"32","name":"Jawa Barat","role":"parent","url":"/opportunities/network?province=32\u0026state=planned","class":"net-province"`),
+			strings.Index(r.Body, "LineString"); i < 0 || j < i || strings.Contains(r.Body, `"net-area`) {
+			t.Errorf("national background: %d %d %.600s", i, j, r.Body)
+		}
 	})
 }
 
@@ -118,6 +128,30 @@ func TestNetworkPageAndExport(t *testing.T) {
 		}
 		if !strings.Contains(r.Body, "32.04,Kabupaten Bandung,32.73,Kota Bandung,planned,") || !strings.Contains(r.Body, "32.17,Kabupaten Bandung Barat,,,none") {
 			t.Errorf("export rows: %.400s", r.Body)
+		}
+	})
+}
+
+// A link with a province party is listed, and the page says why the map
+// leaves it out: the geography has no seat point for a province.
+func TestNetworkProvinceLink(t *testing.T) {
+	sqlstoretest.Each(t, func(t *testing.T, db *sqlstore.DB) {
+		f := opportunityFixture(t, db)
+		if _, err := db.CreateCooperation(context.Background(), cooperation.Cooperation{
+			Title: "Jalan provinsi Bandung", Kind: cooperation.KindSukarela, Stage: cooperation.Persiapan, Published: true,
+			Parties:     []cooperation.Party{regionParty("32", "Jawa Barat", true), regionParty("32.73", "Kota Bandung", false)},
+			RuleVersion: cooperation.Defaults().Version,
+		}, sys); err != nil {
+			t.Fatal(err)
+		}
+		f.getPages(t, []pageCase{
+			{"anon", "/opportunities/network?province=32&lang=en", 200,
+				[]string{"Jalan provinsi Bandung", `id="network-province-links"`, "Links with a province (1) are only in the list"}, nil},
+			{"anon", "/opportunities/network?province=35", 200, nil, []string{`id="network-province-links"`}},
+		})
+		r := f.do("anon", request{method: "GET", path: "/api/v1/opportunities/network/geometry?province=32"})
+		if r.Status != 200 || strings.Contains(r.Body, "LineString") {
+			t.Errorf("a line for a province link: %d %.300s", r.Status, r.Body)
 		}
 	})
 }

@@ -31,14 +31,65 @@ func opportunityFixture(t *testing.T, db *sqlstore.DB) *fixture {
 	return f
 }
 
+// pageCase is a GET of path as actor: the status it answers, what its
+// body must hold and what it must not.
+type pageCase struct {
+	actor, path string
+	status      int
+	want, not   []string
+}
+
+// getPages runs the cases one after the other.
+func (f *fixture) getPages(t *testing.T, cases []pageCase) {
+	t.Helper()
+	for _, c := range cases {
+		r := f.do(c.actor, request{method: "GET", path: c.path})
+		if r.Status != c.status {
+			t.Errorf("%s as %s: status %d, want %d: %.300s", c.path, c.actor, r.Status, c.status, r.Body)
+			continue
+		}
+		for _, w := range c.want {
+			if !strings.Contains(r.Body, w) {
+				t.Errorf("%s as %s: no %q", c.path, c.actor, w)
+			}
+		}
+		for _, w := range c.not {
+			if strings.Contains(r.Body, w) {
+				t.Errorf("%s as %s: unexpected %q", c.path, c.actor, w)
+			}
+		}
+	}
+}
+
+// apiCase is an anonymous GET of url: the status it answers, what its body
+// must hold, and the path template of the OpenAPI document it answers to.
+type apiCase struct {
+	template, url string
+	status        int
+	want          string
+}
+
+// getAPI runs the cases one after the other and checks each answer
+// against the OpenAPI document.
+func (f *fixture) getAPI(t *testing.T, sp *spec, cases []apiCase) {
+	t.Helper()
+	for _, c := range cases {
+		r := f.do("anon", request{method: "GET", path: c.url})
+		if r.Status != c.status {
+			t.Errorf("GET %s: status %d, want %d: %s", c.url, r.Status, c.status, r.Body)
+			continue
+		}
+		if !strings.Contains(r.Body, c.want) {
+			t.Errorf("GET %s: no %s in %.400s", c.url, c.want, r.Body)
+		}
+		sp.check(t, c.template, "GET", r)
+	}
+}
+
 func TestOpportunityPage(t *testing.T) {
 	sqlstoretest.Each(t, func(t *testing.T, db *sqlstore.DB) {
 		f := opportunityFixture(t, db)
-		cases := []struct {
-			actor, path string
-			status      int
-			want, not   []string
-		}{
+		cases := []pageCase{
 			{"anon", "/regions/32.73/opportunities", 200,
 				[]string{"Peluang kerja sama Kota Bandung", "Kabupaten Bandung", "Anda daerah basis Industri Pengolahan (LQ 1,53) dan Kabupaten Bandung pasarnya (LQ 0,41)",
 					"berbatasan langsung dengan Anda", `id="opportunity-access-in"`, "Sumber: PDRB BPS tahun 2020", "capital-seat: 2"},
@@ -52,23 +103,7 @@ func TestOpportunityPage(t *testing.T) {
 			{"anon", "/regions/99.99/opportunities", 404, []string{"99.99"}, nil},
 			{"anon", "/regions/32/opportunities", 400, []string{"bukan kabupaten/kota"}, nil},
 		}
-		for _, c := range cases {
-			r := f.do(c.actor, request{method: "GET", path: c.path})
-			if r.Status != c.status {
-				t.Errorf("%s as %s: status %d, want %d: %.300s", c.path, c.actor, r.Status, c.status, r.Body)
-				continue
-			}
-			for _, w := range c.want {
-				if !strings.Contains(r.Body, w) {
-					t.Errorf("%s as %s: no %q", c.path, c.actor, w)
-				}
-			}
-			for _, w := range c.not {
-				if strings.Contains(r.Body, w) {
-					t.Errorf("%s as %s: unexpected %q", c.path, c.actor, w)
-				}
-			}
-		}
+		f.getPages(t, cases)
 	})
 }
 
@@ -76,11 +111,7 @@ func TestOpportunityAPI(t *testing.T) {
 	sp := loadSpec(t)
 	sqlstoretest.Each(t, func(t *testing.T, db *sqlstore.DB) {
 		f := opportunityFixture(t, db)
-		cases := []struct {
-			template, url string
-			status        int
-			want          string
-		}{
+		cases := []apiCase{
 			{"/regions/{code}/partners", "/api/v1/regions/32.73/partners", 200, `"partner":"32.04"`},
 			{"/regions/{code}/partners", "/api/v1/regions/32.73/partners?sector=C&limit=2", 200, `"key":"partner.reason.market"`},
 			{"/regions/{code}/partners", "/api/v1/regions/32.73/partners?limit=abc", 400, `"field":"limit"`},
@@ -92,17 +123,7 @@ func TestOpportunityAPI(t *testing.T) {
 			{"/regions/{code}/access", "/api/v1/regions/32.73.01/access", 400, `"field":"code"`},
 			{"/regions/{code}/access", "/api/v1/regions/99.99/access", 404, "99.99"},
 		}
-		for _, c := range cases {
-			r := f.do("anon", request{method: "GET", path: c.url})
-			if r.Status != c.status {
-				t.Errorf("GET %s: status %d, want %d: %s", c.url, r.Status, c.status, r.Body)
-				continue
-			}
-			if !strings.Contains(r.Body, c.want) {
-				t.Errorf("GET %s: no %s in %.400s", c.url, c.want, r.Body)
-			}
-			sp.check(t, c.template, "GET", r)
-		}
+		f.getAPI(t, sp, cases)
 		r := f.do("anon", request{method: "GET", path: "/api/v1/regions/32.73/partners?limit=3"})
 		var out apiPartners
 		if err := json.Unmarshal([]byte(r.Body), &out); err != nil {

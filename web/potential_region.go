@@ -2,6 +2,7 @@ package web
 
 import (
 	"math"
+	"strings"
 
 	"github.com/jalin-ksd/jalin/analysis"
 	"github.com/jalin-ksd/jalin/i18n"
@@ -236,6 +237,25 @@ func dec(v *float64, d int) string {
 	return formatFloat(*v, d)
 }
 
+// formatFloatIn is formatFloat in lang: English groups thousands with a
+// comma and writes the decimal point; Indonesian the other way round.
+func formatFloatIn(lang i18n.Lang, v float64, d int) string {
+	s := formatFloat(v, d)
+	if lang != i18n.EN {
+		return s
+	}
+	return strings.Map(func(c rune) rune {
+		switch c {
+		case '.':
+			return ','
+		case ',':
+			return '.'
+		}
+		return c
+	}, s)
+}
+
+// formatFloat writes v with d decimals the Indonesian way: 1.234,5.
 func formatFloat(v float64, d int) string {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return "–"

@@ -37,7 +37,7 @@ func loadPages(a *assets) (*pages, error) {
 		"km":     func(f float64) string { return fmt.Sprintf("%.1f", f) },
 		"date":   func(t time.Time) string { return t.UTC().Format("2006-01-02 15:04 UTC") },
 		"list":   func(xs ...string) []string { return xs },
-		"fmtDec": func(v float64, d int) string { return formatFloat(v, d) },
+		"fmtDec": formatFloatIn,
 		"clusterTable": func(v any, rows []oppCluster, id string, canCreate bool) clusterTableData {
 			return clusterTableData{V: v, Rows: rows, ID: id, CanCreate: canCreate}
 		},

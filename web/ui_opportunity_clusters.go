@@ -55,7 +55,7 @@ func (o *opportunity) clusterRows(r *http.Request, cs []cluster.Cluster, self st
 			cat := o.s.Catalog
 			title := cat.T(lang, "opportunity.cluster_draft_title", row.SectorName)
 			why := cat.T(lang, "opportunity.cluster_draft_rationale."+string(c.Basis), row.SectorName, strings.Join(names, ", "),
-				len(c.Members), len(c.Provinces), formatFloat(c.GRDP, 0))
+				len(c.Members), len(c.Provinces), formatFloatIn(lang, c.GRDP, 0))
 			row.CreateURL = clusterDraftURL(c, self, title, why)
 		}
 		rows = append(rows, row)
@@ -99,7 +99,7 @@ type clustersPageData struct {
 }
 
 // Dec formats a number with d decimals in the page's language.
-func (clustersPageData) Dec(v float64, d int) string { return formatFloat(v, d) }
+func (p clustersPageData) Dec(v float64, d int) string { return formatFloatIn(p.Lang, v, d) }
 
 // clustersPage lists the potential clusters of the whole country, with a
 // map of their members.
@@ -146,6 +146,9 @@ type networkPageData struct {
 	States    []network.State
 	Links     []oppLink
 	Isolated  []region.Region
+	// ProvinceLinks counts the links with a province party: the geography
+	// has seat points for regencies only, so the map leaves them out.
+	ProvinceLinks int
 	// Whole URLs of the map's GeoJSON, the CSV export and the JSON.
 	MapURL, ExportURL, JSONURL string
 }
@@ -154,12 +157,7 @@ type networkPageData struct {
 // and the regencies that cooperate with no other region.
 func (o *opportunity) networkPage(w http.ResponseWriter, r *http.Request) {
 	s := o.s
-	f, err := parseNetworkFilter(r.URL.Query(), s.Regions)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	n, err := o.network(r.Context(), info(r).Actor, f)
+	f, n, err := o.filteredNetwork(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -175,6 +173,9 @@ func (o *opportunity) networkPage(w http.ResponseWriter, r *http.Request) {
 	d.MapURL, d.ExportURL, d.JSONURL = "/api/v1/opportunities/network/geometry"+q, "/opportunities/network/export"+q, "/api/v1/opportunities/network"+q
 	for _, l := range n.Links {
 		d.Links = append(d.Links, oppLink{A: get(l.A), B: get(l.B), State: l.State, Coops: l.Coops})
+		if get(l.A).Level == region.Province || get(l.B).Level == region.Province {
+			d.ProvinceLinks++
+		}
 	}
 	for _, c := range n.Isolated {
 		d.Isolated = append(d.Isolated, get(c))

@@ -64,12 +64,7 @@ func (o *opportunity) clustersExport(w http.ResponseWriter, r *http.Request) {
 // networkExport downloads the network, one row per cooperation on a link,
 // then one row per isolated regency (state "none").
 func (o *opportunity) networkExport(w http.ResponseWriter, r *http.Request) {
-	f, err := parseNetworkFilter(r.URL.Query(), o.s.Regions)
-	if err != nil {
-		o.s.fail(w, r, err)
-		return
-	}
-	n, err := o.network(r.Context(), info(r).Actor, f)
+	_, n, err := o.filteredNetwork(r)
 	if err != nil {
 		o.s.fail(w, r, err)
 		return

@@ -102,10 +102,7 @@ func cmdOpportunities(e env, args []string) int {
 			fail(e, err)
 			return exitFailure
 		}
-		name := func(c string) string {
-			r, _ := a.Regions.Get(c)
-			return r.Name
-		}
+		name := regionName(a.Regions)
 		t = &table{cols: []string{"direction", "home", "home_name", "other", "other_name", "districts", "villages"}}
 		out, in := d.AccessPairs(reg.Code)
 		for _, p := range out {
@@ -121,4 +118,12 @@ func cmdOpportunities(e env, args []string) int {
 		return exitFailure
 	}
 	return exitOK
+}
+
+// regionName returns the name of a code in dir, "" for an unknown one.
+func regionName(dir *region.Directory) func(code string) string {
+	return func(code string) string {
+		r, _ := dir.Get(code)
+		return r.Name
+	}
 }

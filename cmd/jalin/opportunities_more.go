@@ -68,10 +68,7 @@ func cmdClusters(e env, args []string) int {
 	if cd.Year == 0 {
 		fmt.Fprintln(e.stderr, "no GRDP data imported (jalin import bps): no clusters")
 	}
-	name := func(c string) string {
-		r, _ := a.Regions.Get(c)
-		return r.Name
-	}
+	name := regionName(a.Regions)
 	t := &table{cols: []string{"id", "year", "sector", "basis", "members", "member_codes", "member_names", "provinces", "cross_border", "grdp", "missing_grdp", "mean_lq"}}
 	for _, c := range cd.Clusters {
 		if (sector != "" && c.Sector != sector) || (basis != "" && string(c.Basis) != basis) ||
@@ -131,10 +128,7 @@ func cmdNetwork(e env, args []string) int {
 		fail(e, err)
 		return exitFailure
 	}
-	name := func(c string) string {
-		r, _ := a.Regions.Get(c)
-		return r.Name
-	}
+	name := regionName(a.Regions)
 	t := &table{cols: []string{"a", "a_name", "b", "b_name", "link_state", "cooperation_id", "title", "kind", "state", "urusan", "sector"}}
 	for _, l := range n.Links {
 		for _, c := range l.Coops {

@@ -2,118 +2,20 @@ package cluster
 
 import (
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 
-	"github.com/jalin-ksd/jalin/analysis"
 	"github.com/jalin-ksd/jalin/analysis/spatial"
-	"github.com/jalin-ksd/jalin/bps"
-	"github.com/jalin-ksd/jalin/geo"
-	"github.com/jalin-ksd/jalin/region"
+	"github.com/jalin-ksd/jalin/internal/realdata"
 )
 
-const (
-	fileLU        = "pdrb_lapangan_usaha_adhk2010_kabkota_provinsi_2013_2020.csv"
-	fileAdjacency = "regency_adjacency.csv"
-	realYear      = 2019
-)
-
-var (
-	realOnce sync.Once
-	realIn   Inputs
-	realErr  error
-)
-
-// realInputs reads the 514 regencies, their borders, and the LQ (against
-// the province, flagged rows left out) and GRDP of 2019 from the shared
-// data (JALIN_SHARED_DATA, default ../../../shared/data); it skips when
-// the files are absent.
+// realInputs is the shared real data (see internal/realdata): the 514
+// regencies, their borders, and the LQ (against the province, flagged rows
+// left out) and GRDP of 2019. It skips when the files are absent.
 func realInputs(tb testing.TB) Inputs {
 	tb.Helper()
-	base := os.Getenv("JALIN_SHARED_DATA")
-	if base == "" {
-		base = filepath.Join("..", "..", "..", "shared", "data")
-	}
-	for _, f := range []string{filepath.Join("economy", fileLU), filepath.Join("geo", fileAdjacency)} {
-		if _, err := os.Stat(filepath.Join(base, f)); err != nil {
-			tb.Skipf("shared data absent (%v); set JALIN_SHARED_DATA", err)
-		}
-	}
-	realOnce.Do(func() { realIn, realErr = loadReal(base) })
-	if realErr != nil {
-		tb.Fatal(realErr)
-	}
-	return realIn
-}
-
-func loadReal(base string) (Inputs, error) {
-	dir, err := region.Load()
-	if err != nil {
-		return Inputs{}, err
-	}
-	cw, err := bps.NewCrosswalk(dir)
-	if err != nil {
-		return Inputs{}, err
-	}
-	f, err := os.Open(filepath.Join(base, "economy", fileLU))
-	if err != nil {
-		return Inputs{}, err
-	}
-	defer f.Close()
-	rows, _, err := bps.Read(cw, f, fileLU)
-	if err != nil {
-		return Inputs{}, err
-	}
-	in := Inputs{GRDP: map[string]float64{}}
-	var ar []analysis.Row
-	refOf := map[string]string{}
-	for _, r := range rows {
-		sector, ok := strings.CutPrefix(r.Indicator, bps.IndLUPrefix)
-		if !ok || r.SourceFlag != "" || r.Region == bps.NationalCode {
-			continue
-		}
-		if prov, _, regency := strings.Cut(r.Region, "."); regency {
-			refOf[r.Region] = prov
-			if r.Year == realYear {
-				in.GRDP[r.Region] += r.Value
-			}
-		}
-		ar = append(ar, analysis.Row{Region: r.Region, Indicator: sector, Year: r.Year, Value: r.Value})
-	}
-	p, err := analysis.FromRows(ar, analysis.Options{ReferenceOf: refOf, Unit: bps.UnitMiliar})
-	if err != nil {
-		return Inputs{}, err
-	}
-	lq, err := analysis.LQ(p, realYear, 1)
-	if err != nil {
-		return Inputs{}, err
-	}
-	in.Sectors = p.Sectors
-	in.LQ = func(code string, s int) (float64, bool) {
-		v, st, ok := lq.LQ.Get(code, p.Sectors[s])
-		return v, ok && st == analysis.OK
-	}
-	for _, prov := range dir.Children("") {
-		for _, r := range dir.Children(prov.Code) {
-			in.Regions = append(in.Regions, r.Code)
-		}
-	}
-	af, err := os.Open(filepath.Join(base, "geo", fileAdjacency))
-	if err != nil {
-		return Inputs{}, err
-	}
-	defer af.Close()
-	adj, _, err := geo.ParseAdjacency(af, fileAdjacency, func(string) bool { return true })
-	if err != nil {
-		return Inputs{}, err
-	}
-	for _, a := range adj {
-		in.Borders = append(in.Borders, [2]string{a.A, a.B})
-	}
-	return in, nil
+	e := realdata.LoadEconomy(tb)
+	return Inputs{Regions: e.Regions, Sectors: e.Sectors, LQ: e.LQ, GRDP: e.GRDP, Borders: realdata.Borders(tb)}
 }
 
 func TestRealClustersInvariants(t *testing.T) {

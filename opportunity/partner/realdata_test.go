@@ -1,133 +1,26 @@
 package partner
 
 import (
-	"os"
-	"path/filepath"
-	"strings"
-	"sync"
 	"testing"
 
-	"github.com/jalin-ksd/jalin/analysis"
-	"github.com/jalin-ksd/jalin/bps"
-	"github.com/jalin-ksd/jalin/geo"
-	"github.com/jalin-ksd/jalin/region"
+	"github.com/jalin-ksd/jalin/internal/realdata"
 )
 
-const (
-	fileLU        = "pdrb_lapangan_usaha_adhk2010_kabkota_provinsi_2013_2020.csv"
-	fileAdjacency = "regency_adjacency.csv"
-	filePoints    = "regency_points.csv"
-	realYear      = 2019
-)
+const realYear = realdata.Year
 
-var (
-	realOnce sync.Once
-	realIn   Inputs
-	realErr  error
-)
-
-// realInputs builds Inputs for the 514 regencies from the shared data
-// (JALIN_SHARED_DATA, default ../../../shared/data): LQ 2019 against the
-// province (flagged rows left out, so those regions have no data), GRDP
-// 2019 as gravity mass, seats and borders from geo. It skips when the files
-// are absent.
+// realInputs builds Inputs for the 514 regencies from the shared real data
+// (see internal/realdata): LQ 2019 against the province (flagged rows left
+// out, so those regions have no data), GRDP 2019 as gravity mass, seats and
+// borders from geo. It skips when the files are absent.
 func realInputs(tb testing.TB) Inputs {
 	tb.Helper()
-	base := os.Getenv("JALIN_SHARED_DATA")
-	if base == "" {
-		base = filepath.Join("..", "..", "..", "shared", "data")
+	e := realdata.LoadEconomy(tb)
+	in := Inputs{Regions: e.Regions, Names: e.Names, Sectors: e.Sectors, LQ: e.LQ, Mass: e.GRDP,
+		Seats: realdata.Seats(tb), Borders: map[[2]string]bool{}}
+	for _, b := range realdata.Borders(tb) {
+		in.Borders[b] = true
 	}
-	for _, f := range []string{filepath.Join("economy", fileLU), filepath.Join("geo", fileAdjacency), filepath.Join("geo", filePoints)} {
-		if _, err := os.Stat(filepath.Join(base, f)); err != nil {
-			tb.Skipf("shared data absent (%v); set JALIN_SHARED_DATA", err)
-		}
-	}
-	realOnce.Do(func() { realIn, realErr = loadReal(base) })
-	if realErr != nil {
-		tb.Fatal(realErr)
-	}
-	return realIn
-}
-
-func loadReal(base string) (Inputs, error) {
-	dir, err := region.Load()
-	if err != nil {
-		return Inputs{}, err
-	}
-	cw, err := bps.NewCrosswalk(dir)
-	if err != nil {
-		return Inputs{}, err
-	}
-	f, err := os.Open(filepath.Join(base, "economy", fileLU))
-	if err != nil {
-		return Inputs{}, err
-	}
-	defer f.Close()
-	brows, _, err := bps.Read(cw, f, fileLU)
-	if err != nil {
-		return Inputs{}, err
-	}
-	in := Inputs{Names: map[string]string{}, Borders: map[[2]string]bool{}, Seats: map[string][2]float64{}, Mass: map[string]float64{}}
-	var rows []analysis.Row
-	refOf := map[string]string{}
-	for _, r := range brows {
-		sector, ok := strings.CutPrefix(r.Indicator, bps.IndLUPrefix)
-		if !ok || r.SourceFlag != "" || r.Region == bps.NationalCode {
-			continue
-		}
-		if prov, _, regency := strings.Cut(r.Region, "."); regency {
-			refOf[r.Region] = prov
-			if r.Year == realYear {
-				in.Mass[r.Region] += r.Value
-			}
-		}
-		rows = append(rows, analysis.Row{Region: r.Region, Indicator: sector, Year: r.Year, Value: r.Value})
-	}
-	p, err := analysis.FromRows(rows, analysis.Options{ReferenceOf: refOf, Unit: bps.UnitMiliar})
-	if err != nil {
-		return Inputs{}, err
-	}
-	lq, err := analysis.LQ(p, realYear, 1)
-	if err != nil {
-		return Inputs{}, err
-	}
-	in.Sectors = p.Sectors
-	in.LQ = func(code string, s int) (float64, bool) {
-		v, st, ok := lq.LQ.Get(code, p.Sectors[s])
-		return v, ok && st == analysis.OK
-	}
-	for _, reg := range dir.Children("") {
-		for _, r := range dir.Children(reg.Code) {
-			in.Regions = append(in.Regions, r.Code)
-			in.Names[r.Code] = r.Name
-		}
-	}
-	all := func(string) bool { return true }
-	pf, err := os.Open(filepath.Join(base, "geo", filePoints))
-	if err != nil {
-		return Inputs{}, err
-	}
-	defer pf.Close()
-	pts, _, err := geo.ParsePoints(pf, filePoints, all)
-	if err != nil {
-		return Inputs{}, err
-	}
-	for _, pt := range pts {
-		in.Seats[pt.Code] = [2]float64{pt.Lon, pt.Lat}
-	}
-	af, err := os.Open(filepath.Join(base, "geo", fileAdjacency))
-	if err != nil {
-		return Inputs{}, err
-	}
-	defer af.Close()
-	adj, _, err := geo.ParseAdjacency(af, fileAdjacency, all)
-	if err != nil {
-		return Inputs{}, err
-	}
-	for _, a := range adj {
-		in.Borders[[2]string{a.A, a.B}] = true
-	}
-	return in, nil
+	return in
 }
 
 func TestRealEveryRegencyRanked(t *testing.T) {
