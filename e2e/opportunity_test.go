@@ -36,6 +36,12 @@ func TestBrowserOpportunities(t *testing.T) {
 			if n := b.Count("#opportunity-clusters tbody tr"); n < 1 {
 				t.Errorf("clusters listed: %d", n)
 			}
+			// The map shows the whole of every cluster, not just the region.
+			if !browsertest.Eval[bool](b, `(() => { const m = document.getElementById('opportunity-cluster-map').getBoundingClientRect();
+				return Array.from(document.querySelectorAll('#opportunity-cluster-map path')).every(p => { const r = p.getBoundingClientRect();
+					return r.left >= m.left - 1 && r.right <= m.right + 1 && r.top >= m.top - 1 && r.bottom <= m.bottom + 1; }); })()`) {
+				t.Errorf("part of a cluster lies outside the cluster map's view")
+			}
 			access := b.Count("#opportunity-access-out tbody tr") + b.Count("#opportunity-access-in tbody tr")
 			if access < 1 {
 				t.Fatalf("no border-access finding for Kota Bandung")

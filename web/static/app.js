@@ -203,7 +203,9 @@
         }
       });
 
-      var fit = selfBounds.isValid() ? selfBounds : allBounds;
+      // data-fit="all" shows every feature (a cluster around the region),
+      // otherwise the map centres on the region itself.
+      var fit = el.getAttribute('data-fit') !== 'all' && selfBounds.isValid() ? selfBounds : allBounds;
       if (fit.isValid()) {
         map.fitBounds(fit, { padding: [16, 16] });
       } else {
