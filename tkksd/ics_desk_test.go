@@ -87,7 +87,7 @@ func TestBuildDesk(t *testing.T) {
 	}
 	meetings := []Meeting{
 		{ID: 1, Start: now.Add(time.Hour), End: now.Add(3 * time.Hour)},
-		{ID: 2, Start: now.Add(-time.Hour), End: now.Add(time.Hour)},        // under way
+		{ID: 2, Start: now.Add(-time.Hour), End: now.Add(time.Hour)},            // under way
 		{ID: 3, Start: now.Add(-48 * time.Hour), End: now.Add(-47 * time.Hour)}, // recent
 		{ID: 4, Start: now.Add(20 * 24 * time.Hour), End: now.Add(20*24*time.Hour + time.Hour)},
 		{ID: 5, Start: now.Add(-30 * 24 * time.Hour), End: now.Add(-30*24*time.Hour + time.Hour)},
