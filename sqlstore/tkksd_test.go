@@ -299,4 +299,3 @@ func TestMappingStore(t *testing.T) {
 		}
 	})
 }
-
