@@ -46,6 +46,11 @@ type Facts struct {
 	// Authority, if set, reports whether an urusan is of the region's
 	// authority (UU 23/2014 annex), for V-05.
 	Authority func(regionCode, urusan string) bool
+	// Mapped, if set, reports whether the region's submitted mapping of
+	// affairs (pemetaan urusan, kept by its TKKSD) records the urusan, for
+	// V-07: a mandatory KSDD leaves preparation only on affairs every
+	// party region has mapped.
+	Mapped func(regionCode, urusan string) bool
 }
 
 // Input is what the user gives with a transition.

@@ -80,7 +80,8 @@ func (s *Server) coopParams(ctx context.Context, c cooperation.Cooperation) (coo
 }
 
 // coopInput is the outside knowledge the guards need: which of the parties'
-// regions border each other (from the imported adjacency) and the calendar.
+// regions border each other (from the imported adjacency), the calendar,
+// and for a mandatory KSDD the urusan each party's TKKSD has mapped.
 func (s *Server) coopInput(ctx context.Context, c cooperation.Cooperation) (cooperation.Input, error) {
 	borders := map[[2]string]bool{}
 	for _, p := range c.Parties {
@@ -99,7 +100,7 @@ func (s *Server) coopInput(ctx context.Context, c cooperation.Cooperation) (coop
 	if err != nil {
 		return cooperation.Input{}, err
 	}
-	return cooperation.Input{
+	in := cooperation.Input{
 		Facts: cooperation.Facts{Borders: func(a, b string) bool {
 			if a > b {
 				a, b = b, a
@@ -107,7 +108,21 @@ func (s *Server) coopInput(ctx context.Context, c cooperation.Cooperation) (coop
 			return borders[[2]string{a, b}] || s.provinceBorders(ctx, a, b)
 		}},
 		Calendar: cal,
-	}, nil
+	}
+	if s.TKKSD != nil && c.Kind == cooperation.KindWajib {
+		var regions []string
+		for _, p := range c.Parties {
+			if p.Kind == cooperation.PartyRegion {
+				regions = append(regions, p.Region)
+			}
+		}
+		mapped, err := s.TKKSD.MappedUrusan(ctx, regions)
+		if err != nil {
+			return cooperation.Input{}, err
+		}
+		in.Mapped = func(r, u string) bool { return mapped[r][u] }
+	}
+	return in, nil
 }
 
 // provinceBorders answers adjacency for a pair where one side is a

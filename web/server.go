@@ -39,6 +39,9 @@ type Deps struct {
 	// Coops keeps cooperations, their documents, the holiday additions and
 	// the regulation parameter versions.
 	Coops CoopStore
+	// TKKSD keeps the teams, meetings, follow-up actions and mappings of
+	// affairs; nil leaves the workspace out (its pages answer 404).
+	TKKSD TKKSDStore
 	// Holidays is the shipped working-day calendar (2020–2027).
 	Holidays *workday.Calendar
 	// Blobs stores uploaded documents by content hash.

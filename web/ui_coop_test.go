@@ -76,6 +76,7 @@ func TestCooperationPagesLifecycle(t *testing.T) {
 			t.Errorf("missing KAK not named: %s", problemsOf(r.Body))
 		}
 		upload("ra", "kak")
+		submitMappings(t, db, "1.03", "32.73", "32.04")
 		step("ra", "tkksd_review", nil, http.StatusSeeOther)
 		upload("ra", "surat_penawaran")
 		upload("ra", "draft_kb")
