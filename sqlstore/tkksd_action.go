@@ -292,7 +292,7 @@ func (db *DB) HandOver(ctx context.Context, scope access.Scope, region string, f
 		ids, _ := json.Marshal(h.ActionIDs)
 		if _, err := tx.Exec(ctx, `INSERT INTO tkksd_handover (id, region_code, from_user_id, to_user_id, reason,
 			action_ids, actor_id, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, id, region, from, to, reason, string(ids),
-			nullID(meta.Actor.UserID), h.At); err != nil {
+			nullID(max(meta.Actor.UserID, 0)), h.At); err != nil {
 			return jalin.Wrap(err, "db.query")
 		}
 		return tx.appendAudit(ctx, meta, AuditEntry{Action: "tkksd.handover", ObjectKind: "tkksd_handover",

@@ -64,7 +64,7 @@ func (db *DB) CreateMeeting(ctx context.Context, m tkksd.Meeting, meta AuditMeta
 			return err
 		}
 		m.ID, m.Version, m.CreatedAt = id, 1, db.Now()
-		m.CreatedBy = meta.Actor.UserID
+		m.CreatedBy = max(meta.Actor.UserID, 0) // system actors have negative ids and no row
 		data, err := json.Marshal(m)
 		if err != nil {
 			return jalin.Wrap(fmt.Errorf("meeting json: %w", err), "db.query")

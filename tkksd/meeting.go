@@ -29,6 +29,31 @@ const (
 	Hybrid  Mode = "hybrid"  // both
 )
 
+// Zone is the Indonesian time zone a meeting is announced in. Fixed
+// offsets (Indonesia has no daylight saving time) keep the package free of
+// the system's time-zone database.
+type Zone string
+
+const (
+	WIB  Zone = "WIB"  // UTC+7: Sumatra, Java, West and Central Kalimantan
+	WITA Zone = "WITA" // UTC+8: Bali, Nusa Tenggara, South/East/North Kalimantan, Sulawesi
+	WIT  Zone = "WIT"  // UTC+9: Maluku, Papua
+)
+
+// Zones lists the zones west to east.
+var Zones = []Zone{WIB, WITA, WIT}
+
+// Location returns the zone as a fixed *time.Location (WIB for an unknown zone).
+func (z Zone) Location() *time.Location {
+	switch z {
+	case WITA:
+		return time.FixedZone("WITA", 8*3600)
+	case WIT:
+		return time.FixedZone("WIT", 9*3600)
+	}
+	return time.FixedZone("WIB", 7*3600)
+}
+
 // Presence is how one person attended.
 type Presence string
 
@@ -59,6 +84,7 @@ type Meeting struct {
 	Mode       Mode        `json:"mode"`
 	Venue      string      `json:"venue,omitempty"`
 	Link       string      `json:"link,omitempty"`
+	Zone       Zone        `json:"zone"` // how times are shown to the participants
 	Start      time.Time   `json:"start"`
 	End        time.Time   `json:"end"`
 	Invited    []string    `json:"invited_regions"`
@@ -109,6 +135,12 @@ func (m *Meeting) Validate() error {
 		return jalin.Invalid("end", "tkksd.end_before_start")
 	case m.End.Sub(m.Start) > 72*time.Hour:
 		return jalin.Invalid("end", "tkksd.meeting_too_long")
+	}
+	if m.Zone == "" {
+		m.Zone = WIB
+	}
+	if m.Zone != WIB && m.Zone != WITA && m.Zone != WIT {
+		return jalin.Invalid("zone", "tkksd.zone_invalid", string(m.Zone))
 	}
 	switch m.Mode {
 	case Offline, Online, Hybrid:

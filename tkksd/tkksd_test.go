@@ -241,3 +241,19 @@ func TestHandover(t *testing.T) {
 		t.Errorf("Handover = %v, want [1 4]", got)
 	}
 }
+
+func TestZone(t *testing.T) {
+	m := goodMeeting()
+	if err := m.Validate(); err != nil || m.Zone != WIB {
+		t.Fatalf("default zone: %v %q", err, m.Zone)
+	}
+	m.Zone = "CET"
+	if got := field(t, m.Validate()); got != "zone" {
+		t.Errorf("field %q, want zone", got)
+	}
+	for z, h := range map[Zone]int{WIB: 9, WITA: 10, WIT: 11} {
+		if got := t0.In(z.Location()).Hour(); got != h {
+			t.Errorf("%s: 02:00 UTC is %d:00, want %d:00", z, got, h)
+		}
+	}
+}

@@ -8,8 +8,10 @@ import (
 
 	"github.com/jalin-ksd/jalin"
 	"github.com/jalin-ksd/jalin/access"
+	"github.com/jalin-ksd/jalin/cooperation"
 	"github.com/jalin-ksd/jalin/sqlstore"
 	"github.com/jalin-ksd/jalin/tkksd"
+	"github.com/jalin-ksd/jalin/workday"
 )
 
 // TKKSDStore keeps the TKKSD workspace: teams, meetings, actions and the
@@ -34,6 +36,9 @@ type TKKSDStore interface {
 	SaveMapping(ctx context.Context, scope access.Scope, region string, version int64, entries []tkksd.MappingEntry, submit bool, meta sqlstore.AuditMeta) (sqlstore.Mapping, error)
 	MappingOverview(ctx context.Context, scope access.Scope) ([]sqlstore.MappingStatus, []tkksd.MappingEntry, error)
 	MappedUrusan(ctx context.Context, regions []string) (map[string]map[string]bool, error)
+
+	CoopStageCounts(ctx context.Context, scope access.Scope) (map[cooperation.Stage]int, error)
+	ActivityByRegion(ctx context.Context, scope access.Scope, today workday.Date, since time.Time) (map[string]sqlstore.RegionActivity, error)
 }
 
 // pathID parses the {name} path value as a positive id; anything else is
