@@ -59,7 +59,7 @@ func TestTKKSDMeetingPages(t *testing.T) {
 		}
 
 		rec := url.Values{"version": {"1"}, "minutes": {"Disepakati jadwal penyusunan KB."}, "decisions": {"Draf KB minggu depan\nRapat lanjutan April"},
-			"att_name": {"Kabag KS Jabar", "Sekretaris Kota Bandung", "Sekretaris Kab. Bandung", ""},
+			"att_name":   {"Kabag KS Jabar", "Sekretaris Kota Bandung", "Sekretaris Kab. Bandung", ""},
 			"att_region": {"32", "32.73", "32.04", "32"}, "att_office": {"Biro Pemerintahan", "Bagian KS", "Bagian KS", ""},
 			"att_presence": {"room", "room", "online", "room"}}
 		bad := url.Values{}
