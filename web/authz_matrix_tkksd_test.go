@@ -127,3 +127,51 @@ func tkksdMatrix(f *fixture) []matrixCase {
 		{"POST /tkksd/actions/{id}/status", "Surabaya's action", actionToggle(tf.outAction.ID), runOut},
 	}
 }
+
+func init() { matrixExtensions = append(matrixExtensions, tkksdSetupMatrix) }
+
+// tkksdSetupMatrix covers the team and mapping pages, which work on the
+// actor's own region: the ministry has none (its pages lead to the desk
+// and the overview; its writes are refused naming the region).
+func tkksdSetupMatrix(f *fixture) []matrixCase {
+	const (
+		ownView  = "303 303 200 200 200 200 200 200 403 303"
+		ownWrite = "400 403 303 303 403 303 303 403 403 403"
+	)
+	region := func(actor string) string { return actorRoles[actor].region }
+	mapping := func(f *fixture, actor string) request {
+		m, err := f.db.GetMapping(context.Background(), access.Scope{All: true}, region(actor))
+		v := "0"
+		if err == nil {
+			v = strconv.FormatInt(m.Version, 10)
+		}
+		return request{method: "POST", path: "/tkksd/mapping", form: url.Values{"version": {v}, "submit": {"1"},
+			"offer_1.03": {"TPA " + actor}, "priority_1.03": {"2"}}}
+	}
+	team := func(f *fixture, actor string) request {
+		v := "0"
+		if ts, err := f.db.Teams(context.Background(), access.Scope{All: true}, region(actor)); err == nil && len(ts) > 0 {
+			v = strconv.FormatInt(ts[0].Version, 10)
+		}
+		return request{method: "POST", path: "/tkksd/team", form: url.Values{"version": {v},
+			"decree_number": {"SK " + actor}, "decree_date": {"2025-01-02"}, "term_start": {"2025-01-02"},
+			"seat_position": {"ketua", "sekretaris"}, "seat_name": {"Sekda", "Kabag KS"}, "seat_office": {"Setda", "Bagian KS"},
+			"seat_user": {"", ""}}}
+	}
+	handover := func(f *fixture, actor string) request {
+		from, to := f.users["rv"], f.users["rm"]
+		if len(region(actor)) == 2 {
+			from, to = f.users["pv"], f.users["pm"]
+		}
+		return request{method: "POST", path: "/tkksd/handover", form: url.Values{"from_user_id": {idOf(from.ID)},
+			"to_user_id": {idOf(to.ID)}, "reason": {"mutasi"}}}
+	}
+	return []matrixCase{
+		{"GET /tkksd/mapping", "", getReq("/tkksd/mapping"), ownView},
+		{"POST /tkksd/mapping", "submit own", mapping, ownWrite},
+		{"GET /tkksd/mapping/overview", "", getReq("/tkksd/mapping/overview"), "200 200 200 200 200 200 200 200 403 303"},
+		{"GET /tkksd/team", "", getReq("/tkksd/team"), ownView},
+		{"POST /tkksd/team", "new decree", team, ownWrite},
+		{"POST /tkksd/handover", "viewer to member", handover, ownWrite},
+	}
+}
