@@ -156,6 +156,9 @@ func loadCoops(ctx context.Context, a *app.App) error {
 	a.DB.SetNow(func() time.Time { return l.clock })
 	defer a.DB.SetNow(nil)
 	scs := l.scenarios()
+	if err := loadMappings(ctx, a, scs); err != nil {
+		return err
+	}
 	if err := l.run(ctx, scs); err != nil {
 		return err
 	}
@@ -437,8 +440,8 @@ func actingParty(c co.Cooperation, a access.Actor, partner bool) string {
 	return ""
 }
 
-// input gives the guards the adjacency of the parties' regions and the
-// working-day calendar, as the pages do.
+// input gives the guards the adjacency of the parties' regions, the
+// working-day calendar and the TKKSD mappings, as the pages do.
 func (l *coopLoader) input(ctx context.Context, c co.Cooperation) (co.Input, error) {
 	for _, p := range c.Parties {
 		if p.Kind != co.PartyRegion || !l.geo || l.asked[p.Region] {
@@ -453,8 +456,23 @@ func (l *coopLoader) input(ctx context.Context, c co.Cooperation) (co.Input, err
 		}
 		l.asked[p.Region] = true
 	}
-	return co.Input{Facts: co.Facts{Borders: func(a, b string) bool { return l.borders[pair(a, b)] }},
-		Calendar: l.cal}, nil
+	in := co.Input{Facts: co.Facts{Borders: func(a, b string) bool { return l.borders[pair(a, b)] }},
+		Calendar: l.cal}
+	if c.Kind == co.KindWajib {
+		// V-07 reads the TKKSDs' submitted mappings, as the pages do.
+		var regions []string
+		for _, p := range c.Parties {
+			if p.Kind == co.PartyRegion {
+				regions = append(regions, p.Region)
+			}
+		}
+		mapped, err := l.a.DB.MappedUrusan(ctx, regions)
+		if err != nil {
+			return co.Input{}, err
+		}
+		in.Mapped = func(r, u string) bool { return mapped[r][u] }
+	}
+	return in, nil
 }
 
 func pair(a, b string) [2]string {
