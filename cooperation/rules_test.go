@@ -109,6 +109,10 @@ func TestVRules(t *testing.T) {
 			vcase{rule: "V-06", c: mod(wajib(), func(c *Cooperation) { c.InPlans, c.Justification = false, JustDarurat }), t: TKKSDReview}},
 		{"V-07", vcase{rule: "V-07", c: mod(wajib(), func(c *Cooperation) { c.TechCoordination.Level = ForumNational }), t: TKKSDReview},
 			vcase{rule: "V-07", c: wajib(), t: TKKSDReview}},
+		{"TKKSD consideration", vcase{rule: RuleTKKSD, c: wajib(), t: TKKSDReview, in: considered(false)},
+			vcase{rule: RuleTKKSD, c: wajib(), t: TKKSDReview, in: considered(true)}},
+		{"TKKSD consideration, Sinergi", vcase{rule: RuleTKKSD, c: base(KindSinergi, kota(true), ministry()), t: TKKSDReview, in: considered(false)},
+			vcase{rule: RuleTKKSD, c: base(KindSinergi, kota(true), ministry()), t: TKKSDReview, in: considered(true)}},
 		{"V-07 TKKSD mapping", vcase{rule: "V-07", c: wajib(), t: TKKSDReview, in: mappedOnly("32.73")},
 			vcase{rule: "V-07", c: wajib(), t: TKKSDReview, in: mappedOnly("32.73", "32.04")}},
 		{"V-08", vcase{rule: "V-08", c: mod(pkAt(PenyusunanKB), func(c *Cooperation) {
@@ -185,5 +189,13 @@ func TestVRules(t *testing.T) {
 func mappedOnly(regions ...string) func(*Input) {
 	return func(in *Input) {
 		in.Mapped = func(r, _ string) bool { return slices.Contains(regions, r) }
+	}
+}
+
+// considered supplies the TKKSD consideration fact: Kota Bandung's team
+// has (or has not) recommended going on from preparation.
+func considered(ok bool) func(*Input) {
+	return func(in *Input) {
+		in.Considered = func(r string, st Stage) bool { return ok && r == "32.73" && st == Persiapan }
 	}
 }

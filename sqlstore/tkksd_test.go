@@ -299,3 +299,48 @@ func TestMappingStore(t *testing.T) {
 		}
 	})
 }
+
+func TestConsiderationStore(t *testing.T) {
+	sqlstoretest.Each(t, func(t *testing.T, db *sqlstore.DB) {
+		ctx := context.Background()
+		coopFixture(t, db)
+		c := mustCoop(t, db, newCoop("Persampahan", regionParty("32.73", true), regionParty("32.04", false)))
+		m, err := db.CreateMeeting(ctx, tkksd.Meeting{Host: "32.73", Kind: tkksd.Internal, Title: "Rapat TKKSD",
+			Mode: tkksd.Offline, Venue: "Balai Kota", Start: t0.Add(-48 * time.Hour), End: t0.Add(-46 * time.Hour)}, admin)
+		if err != nil {
+			t.Fatal(err)
+		}
+		other, err := db.CreateMeeting(ctx, tkksd.Meeting{Host: "35.78", Kind: tkksd.Internal, Title: "Rapat Surabaya",
+			Mode: tkksd.Offline, Venue: "Balai Kota", Start: t0.Add(-48 * time.Hour), End: t0.Add(-46 * time.Hour)}, admin)
+		if err != nil {
+			t.Fatal(err)
+		}
+		good := tkksd.Consideration{CooperationID: c.ID, Region: "32.73", Recommendation: tkksd.Proceed,
+			Reasoning: "KAK lengkap dan sesuai RPJMD", DecidedBy: "Ketua TKKSD", DecidedOn: workday.NewDate(2025, 2, 27), MeetingID: m.ID}
+		bad := good
+		bad.Region = "35.78"
+		_, err = db.AddConsideration(ctx, national, bad, admin)
+		wantCode(t, err, jalin.EInvalid, "tkksd.not_a_party", "region_code")
+		bad = good
+		bad.MeetingID = other.ID
+		_, err = db.AddConsideration(ctx, city3273, bad, admin)
+		wantCode(t, err, jalin.EInvalid, "tkksd.meeting_unknown", "meeting_id")
+		bad = good
+		bad.DecidedOn = workday.NewDate(2025, 3, 2)
+		_, err = db.AddConsideration(ctx, city3273, bad, admin)
+		wantCode(t, err, jalin.EInvalid, "tkksd.decided_on_future", "decided_on")
+		_, err = db.AddConsideration(ctx, access.Scope{Prefix: "35"}, good, admin)
+		wantNotFound(t, err)
+		before := auditCount(t, db)
+		got, err := db.AddConsideration(ctx, city3273, good, admin)
+		if err != nil || got.Stage != "persiapan" || got.ID == 0 || auditCount(t, db) != before+1 {
+			t.Fatalf("add: %v %+v", err, got)
+		}
+		cs, err := db.Considerations(ctx, access.Scope{Prefix: "32.04"}, c.ID)
+		if err != nil || len(cs) != 1 || cs[0].MeetingID != m.ID || cs[0].DecidedOn != good.DecidedOn || !tkksd.Supports(cs, "32.73", "persiapan") {
+			t.Fatalf("read back %v %+v", err, cs)
+		}
+		_, err = db.Considerations(ctx, access.Scope{Prefix: "35"}, c.ID)
+		wantNotFound(t, err)
+	})
+}

@@ -257,3 +257,44 @@ func TestZone(t *testing.T) {
 		}
 	}
 }
+
+func TestConsideration(t *testing.T) {
+	today := d(2026, 12, 3)
+	good := func() Consideration {
+		return Consideration{Region: "32.73", Stage: "persiapan", Recommendation: Proceed, Reasoning: "KAK lengkap",
+			DecidedBy: "Ketua TKKSD", DecidedOn: today}
+	}
+	for _, c := range []struct {
+		change func(*Consideration)
+		field  string
+	}{
+		{func(*Consideration) {}, ""},
+		{func(c *Consideration) { c.Recommendation = "maybe" }, "recommendation"},
+		{func(c *Consideration) { c.Reasoning = " " }, "reasoning"},
+		{func(c *Consideration) { c.DecidedBy = "" }, "decided_by"},
+		{func(c *Consideration) { c.DecidedOn = Date{} }, "decided_on"},
+		{func(c *Consideration) { c.DecidedOn = today.AddDays(1) }, "decided_on"},
+		{func(c *Consideration) { c.Stage = "" }, "stage"},
+	} {
+		x := good()
+		c.change(&x)
+		if got := field(t, x.Validate(today)); got != c.field {
+			t.Errorf("field %q, want %q", got, c.field)
+		}
+	}
+	cs := []Consideration{
+		{ID: 1, Region: "32.73", Stage: "persiapan", Recommendation: Proceed, DecidedOn: d(2026, 11, 1)},
+		{ID: 2, Region: "32.73", Stage: "persiapan", Recommendation: Revise, DecidedOn: d(2026, 11, 20)},
+		{ID: 3, Region: "32.04", Stage: "persiapan", Recommendation: Proceed, DecidedOn: d(2026, 11, 2)},
+	}
+	if Supports(cs, "32.73", "persiapan") {
+		t.Error("a later 'revise' must override the earlier 'proceed'")
+	}
+	if !Supports(cs, "32.04", "persiapan") || Supports(cs, "32.04", "penawaran") || Supports(nil, "32.73", "persiapan") {
+		t.Error("Supports wrong for another region or stage")
+	}
+	cs = append(cs, Consideration{ID: 4, Region: "32.73", Stage: "persiapan", Recommendation: Proceed, DecidedOn: d(2026, 11, 20)})
+	if !Supports(cs, "32.73", "persiapan") {
+		t.Error("on the same day the later record wins")
+	}
+}

@@ -226,6 +226,7 @@ func TestAPICoopLifecycle(t *testing.T) {
 			t.Fatalf("review without the TKKSD mappings: %d %s", r.Status, r.Body)
 		}
 		submitMappings(t, db, "1.03", "32.73", "32.04")
+		recordConsideration(t, db, got.ID, "32.73")
 		c.step("ra", "tkksd_review", nil, 200)
 		// Preparation is over: the fields are fixed.
 		r = c.do("ra", request{method: "PATCH", path: c.path(""), json: map[string]any{"title": "x"}, header: map[string]string{"If-Match": c.etag}})

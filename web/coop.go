@@ -11,6 +11,7 @@ import (
 	"github.com/jalin-ksd/jalin/cooperation"
 	"github.com/jalin-ksd/jalin/document"
 	"github.com/jalin-ksd/jalin/sqlstore"
+	"github.com/jalin-ksd/jalin/tkksd"
 	"github.com/jalin-ksd/jalin/workday"
 )
 
@@ -81,7 +82,8 @@ func (s *Server) coopParams(ctx context.Context, c cooperation.Cooperation) (coo
 
 // coopInput is the outside knowledge the guards need: which of the parties'
 // regions border each other (from the imported adjacency), the calendar,
-// and for a mandatory KSDD the urusan each party's TKKSD has mapped.
+// the TKKSDs' considerations on it, and for a mandatory KSDD the urusan
+// each party's TKKSD has mapped.
 func (s *Server) coopInput(ctx context.Context, c cooperation.Cooperation) (cooperation.Input, error) {
 	borders := map[[2]string]bool{}
 	for _, p := range c.Parties {
@@ -108,6 +110,13 @@ func (s *Server) coopInput(ctx context.Context, c cooperation.Cooperation) (coop
 			return borders[[2]string{a, b}] || s.provinceBorders(ctx, a, b)
 		}},
 		Calendar: cal,
+	}
+	if s.TKKSD != nil && c.ID != 0 {
+		cs, err := s.TKKSD.Considerations(ctx, access.Scope{All: true}, c.ID)
+		if err != nil {
+			return cooperation.Input{}, err
+		}
+		in.Considered = func(r string, st cooperation.Stage) bool { return tkksd.Supports(cs, r, string(st)) }
 	}
 	if s.TKKSD != nil && c.Kind == cooperation.KindWajib {
 		var regions []string

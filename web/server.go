@@ -189,6 +189,7 @@ func (s *Server) Routes() []Route {
 		ui("GET", "/cooperations/{id}/act/{step}", s.coopStepForm),
 		ui("POST", "/cooperations/{id}/act/{step}", s.coopStep),
 		ui("POST", "/cooperations/{id}/documents", s.coopUpload),
+		ui("POST", "/cooperations/{id}/considerations", s.coopConsider),
 		ui("GET", "/cooperations/{id}/documents/{doc}", s.coopDownload),
 
 		api("GET", "/api/v1/openapi.json", s.apiOpenAPI),

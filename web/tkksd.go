@@ -37,6 +37,9 @@ type TKKSDStore interface {
 	MappingOverview(ctx context.Context, scope access.Scope) ([]sqlstore.MappingStatus, []tkksd.MappingEntry, error)
 	MappedUrusan(ctx context.Context, regions []string) (map[string]map[string]bool, error)
 
+	AddConsideration(ctx context.Context, scope access.Scope, c tkksd.Consideration, meta sqlstore.AuditMeta) (tkksd.Consideration, error)
+	Considerations(ctx context.Context, scope access.Scope, id int64) ([]tkksd.Consideration, error)
+
 	CoopStageCounts(ctx context.Context, scope access.Scope) (map[cooperation.Stage]int, error)
 	ActivityByRegion(ctx context.Context, scope access.Scope, today workday.Date, since time.Time) (map[string]sqlstore.RegionActivity, error)
 }
