@@ -133,7 +133,7 @@ func TestActionStore(t *testing.T) {
 		a2 := add(tkksd.Action{Title: "Data TPA", OwnerRegion: "32.04", Due: due.AddDays(5)})
 		a3 := add(tkksd.Action{Title: "Surat undangan", OwnerRegion: "32.73", OwnerUserID: ani.ID, Due: due.AddDays(1)})
 		_, err = db.AddAction(ctx, prov32, m.ID, tkksd.Action{Title: "x", OwnerRegion: "35.78", Due: due}, ok, meta)
-		wantCode(t, err, jalin.EInvalid, "tkksd.owner_region", "owner_region")
+		wantCode(t, err, jalin.EInvalid, "tkksd.owner_region_absent", "owner_region")
 		_, err = db.AddAction(ctx, prov32, m.ID, tkksd.Action{Title: "x", OwnerRegion: "32.73", Due: due, CooperationID: 999}, ok, meta)
 		wantCode(t, err, jalin.EInvalid, "tkksd.cooperation_unknown", "cooperation_id")
 		_, err = db.AddAction(ctx, access.Scope{Prefix: "35"}, m.ID, tkksd.Action{Title: "x", OwnerRegion: "32.73", Due: due}, ok, meta)

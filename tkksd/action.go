@@ -48,7 +48,7 @@ func (x *Action) Validate(m Meeting) error {
 	case x.Due.IsZero():
 		return jalin.Invalid("due_date", "tkksd.due_required")
 	case !m.TakesPart(x.OwnerRegion):
-		return jalin.Invalid("owner_region", "tkksd.owner_region", x.OwnerRegion)
+		return jalin.Invalid("owner_region", "tkksd.owner_region_absent", x.OwnerRegion)
 	}
 	if x.Status == "" {
 		x.Status = Open
