@@ -75,4 +75,3 @@ func tkksdAPIMatrix(f *fixture) []matrixCase {
 		}, "403 403 403 403 403 201 201 403 404 401"},
 	}
 }
-
