@@ -19,6 +19,15 @@ type stageCount struct {
 	N     int
 }
 
+// deskDeadline is a date the lifecycle set for one of the team's
+// cooperations: the deadline its last step started (an answer, a DPRD
+// decision, a forwarding), or the end of its term.
+type deskDeadline struct {
+	Coop sqlstore.CoopSummary
+	Name string // a parameter name (coop.param.*), or "end_date"
+	Due  workday.Date
+}
+
 // activityRow is one region on the provincial or national desk.
 type activityRow struct {
 	Region   region.Region
@@ -39,6 +48,7 @@ type deskData struct {
 	Recent    []tkksd.Meeting
 	Stages    []stageCount
 	Offers    []offerRow
+	Deadlines []deskDeadline
 	Mapped    int
 	Total     int
 	Submitted bool
@@ -109,6 +119,10 @@ func (s *Server) desk(w http.ResponseWriter, r *http.Request) {
 
 	if a.Region != "" {
 		if d.Offers, err = s.offersAwaiting(r, a, d.Today); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		if d.Deadlines, err = s.deskDeadlines(r, a, d.Today); err != nil {
 			s.fail(w, r, err)
 			return
 		}
@@ -221,4 +235,32 @@ func (s *Server) regionName(code string) string {
 		return rg.Name
 	}
 	return code
+}
+
+// deskDeadlines lists, soonest first, the coming dates of the region's
+// own cooperations still under way: the deadline their last step started
+// (still running while it lies ahead) and term ends within 90 days.
+func (s *Server) deskDeadlines(r *http.Request, a access.Actor, today workday.Date) ([]deskDeadline, error) {
+	items, _, err := s.Coops.ListCooperations(r.Context(), a.Scope(), sqlstore.CoopFilter{Partner: a.Region, Limit: 100, Today: today})
+	if err != nil {
+		return nil, err
+	}
+	var out []deskDeadline
+	for _, it := range items {
+		if it.Stage.Terminal() {
+			continue
+		}
+		if !it.EndDate.IsZero() && !it.EndDate.Before(today) && !it.EndDate.After(today.AddDays(90)) {
+			out = append(out, deskDeadline{Coop: it, Name: "end_date", Due: it.EndDate})
+		}
+		c, err := s.Coops.GetCooperation(r.Context(), a.Scope(), it.ID)
+		if err != nil {
+			return nil, err
+		}
+		if n := len(c.Deadlines); n > 0 && !c.Deadlines[n-1].Due.Before(today) {
+			out = append(out, deskDeadline{Coop: it, Name: c.Deadlines[n-1].Name, Due: c.Deadlines[n-1].Due})
+		}
+	}
+	slices.SortFunc(out, func(x, y deskDeadline) int { return x.Due.Compare(y.Due) })
+	return out, nil
 }

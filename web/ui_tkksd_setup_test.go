@@ -1,13 +1,16 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"strings"
 	"testing"
 
+	"github.com/jalin-ksd/jalin/cooperation"
 	"github.com/jalin-ksd/jalin/sqlstore"
 	"github.com/jalin-ksd/jalin/sqlstore/sqlstoretest"
+	"github.com/jalin-ksd/jalin/workday"
 )
 
 // TestTKKSDMappingAndTeamPages: Kota Bandung records its mapping of
@@ -66,6 +69,37 @@ func TestTKKSDMappingAndTeamPages(t *testing.T) {
 		desk := f.do("ra", request{method: "GET", path: "/tkksd"})
 		if !strings.Contains(section(desk.Body, `id="desk-state"`), "188.45/Kep.7/2026") {
 			t.Error("the desk does not show the decree in force")
+		}
+	})
+}
+
+// TestTKKSDDeskDeadlines: the desk lists the deadline the last step of a
+// running cooperation started and a term ending within 90 days, not those
+// of an ended cooperation.
+func TestTKKSDDeskDeadlines(t *testing.T) {
+	sqlstoretest.Each(t, func(t *testing.T, db *sqlstore.DB) {
+		f := newFixture(t, db)
+		today := workday.DateOf(db.Now())
+		mk := func(title string, stage cooperation.Stage, end workday.Date, due workday.Date) {
+			_, err := db.CreateCooperation(context.Background(), cooperation.Cooperation{Title: title, Kind: cooperation.KindSukarela,
+				Stage: stage, EndDate: end, Parties: []cooperation.Party{initiatorParty(f.server.Regions, "32.73"),
+					{Kind: cooperation.PartyRegion, Region: "32.04", Name: "Kabupaten Bandung"}},
+				Deadlines: []cooperation.Deadline{{Name: cooperation.POfferAnswer, Start: today.AddDays(-20), Due: due}}}, sys)
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+		mk("Penawaran air minum", cooperation.Penawaran, workday.Date{}, today.AddDays(5))
+		mk("Angkutan aglomerasi", cooperation.Pelaksanaan, today.AddDays(30), today.AddDays(-300))
+		mk("Kerja sama usai", cooperation.Berakhir, today.AddDays(10), today.AddDays(8))
+		got := section(f.do("rm", request{method: "GET", path: "/tkksd"}).Body, `id="desk-deadlines"`)
+		for _, want := range []string{"Penawaran air minum", today.AddDays(5).String(), "Angkutan aglomerasi", today.AddDays(30).String()} {
+			if !strings.Contains(got, want) {
+				t.Errorf("desk deadlines lack %q: %s", want, got)
+			}
+		}
+		if strings.Contains(got, "Kerja sama usai") || strings.Contains(got, today.AddDays(-300).String()) {
+			t.Errorf("an ended cooperation or a past deadline is listed: %s", got)
 		}
 	})
 }
