@@ -300,3 +300,27 @@ func (db *DB) HandOver(ctx context.Context, scope access.Scope, region string, f
 	})
 	return h, err
 }
+
+// Handovers returns region's handovers, newest first, if scope covers it.
+func (db *DB) Handovers(ctx context.Context, scope access.Scope, region string) ([]Handover, error) {
+	if !scope.Covers(region) {
+		return nil, notFound("region", region)
+	}
+	out := []Handover{}
+	err := db.eachRow(ctx, `SELECT id, region_code, from_user_id, to_user_id, reason, action_ids, at FROM tkksd_handover
+		WHERE region_code = ? ORDER BY at DESC, id DESC LIMIT 100`, []any{region}, func(rows *sql.Rows) error {
+		var h Handover
+		var ids string
+		if err := rows.Scan(&h.ID, &h.Region, &h.From, &h.To, &h.Reason, &ids, &h.At); err != nil {
+			return err
+		}
+		h.At = h.At.UTC()
+		err := json.Unmarshal([]byte(ids), &h.ActionIDs)
+		out = append(out, h)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}

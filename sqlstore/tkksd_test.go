@@ -193,6 +193,12 @@ func TestActionStore(t *testing.T) {
 		if auditCount(t, db) != before+2 {
 			t.Errorf("handover audited %d records, want 2", auditCount(t, db)-before)
 		}
+		hs, err := db.Handovers(ctx, prov32, "32.73")
+		if err != nil || len(hs) != 1 || hs[0].From != ani.ID || hs[0].To != budi.ID || len(hs[0].ActionIDs) != 1 || hs[0].Reason != "mutasi" {
+			t.Fatalf("handover record %v %+v", err, hs)
+		}
+		_, err = db.Handovers(ctx, access.Scope{Prefix: "32.04"}, "32.73")
+		wantNotFound(t, err)
 		x3, _, err := db.GetAction(ctx, city3273, a3.ID)
 		x1, _, _ := db.GetAction(ctx, city3273, a1.ID)
 		if err != nil || x3.OwnerUserID != budi.ID || x3.OwnerName != "Budi" || x3.Version != 2 || x1.OwnerUserID != ani.ID {

@@ -31,6 +31,7 @@ type TKKSDStore interface {
 	GetAction(ctx context.Context, scope access.Scope, id int64) (tkksd.Action, tkksd.Meeting, error)
 	UpdateAction(ctx context.Context, scope access.Scope, id, version int64, what string, change func(x *tkksd.Action, m tkksd.Meeting) error, meta sqlstore.AuditMeta) (tkksd.Action, error)
 	HandOver(ctx context.Context, scope access.Scope, region string, from, to int64, toName, reason string, meta sqlstore.AuditMeta) (sqlstore.Handover, error)
+	Handovers(ctx context.Context, scope access.Scope, region string) ([]sqlstore.Handover, error)
 
 	GetMapping(ctx context.Context, scope access.Scope, region string) (sqlstore.Mapping, error)
 	SaveMapping(ctx context.Context, scope access.Scope, region string, version int64, entries []tkksd.MappingEntry, submit bool, meta sqlstore.AuditMeta) (sqlstore.Mapping, error)

@@ -7,9 +7,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/jalin-ksd/jalin/access"
 	"github.com/jalin-ksd/jalin/cooperation"
 	"github.com/jalin-ksd/jalin/sqlstore"
 	"github.com/jalin-ksd/jalin/sqlstore/sqlstoretest"
+	"github.com/jalin-ksd/jalin/tkksd"
 	"github.com/jalin-ksd/jalin/workday"
 )
 
@@ -100,6 +102,41 @@ func TestTKKSDDeskDeadlines(t *testing.T) {
 		}
 		if strings.Contains(got, "Kerja sama usai") || strings.Contains(got, today.AddDays(-300).String()) {
 			t.Errorf("an ended cooperation or a past deadline is listed: %s", got)
+		}
+	})
+}
+
+// TestTKKSDHandoverPage: a member leaves Kota Bandung's team; the
+// secretary moves the member's open action to a successor, and the team
+// page keeps the record.
+func TestTKKSDHandoverPage(t *testing.T) {
+	sqlstoretest.Each(t, func(t *testing.T, db *sqlstore.DB) {
+		f := newFixture(t, db)
+		tf := newTKKSDFixture(f)
+		leaving, successor := f.users["rm"], f.users["ra"]
+		if _, err := db.UpdateAction(context.Background(), access.Scope{All: true}, tf.inAction.ID, tf.inAction.Version, "owner",
+			func(x *tkksd.Action, _ tkksd.Meeting) error {
+				x.OwnerUserID, x.OwnerName = leaving.ID, leaving.DisplayName
+				return nil
+			}, sys); err != nil {
+			t.Fatal(err)
+		}
+		form := url.Values{"from_user_id": {idOf(leaving.ID)}, "to_user_id": {idOf(f.users["pa"].ID)}, "reason": {"mutasi"}}
+		r := f.do("ra", request{method: "POST", path: "/tkksd/handover", form: form})
+		if r.Status != http.StatusBadRequest || !strings.Contains(r.Body, "bukan pengguna aktif daerah ini") {
+			t.Fatalf("successor from the province: %d %s", r.Status, problemsOf(r.Body))
+		}
+		form.Set("to_user_id", idOf(successor.ID))
+		if r = f.do("ra", request{method: "POST", path: "/tkksd/handover", form: form}); r.Status != http.StatusSeeOther {
+			t.Fatalf("handover: %d %s", r.Status, problemsOf(r.Body))
+		}
+		x, _, err := db.GetAction(context.Background(), access.Scope{All: true}, tf.inAction.ID)
+		if err != nil || x.OwnerUserID != successor.ID || x.OwnerName != successor.DisplayName {
+			t.Fatalf("action after the handover: %v %+v", err, x)
+		}
+		page := section(f.do("rv", request{method: "GET", path: "/tkksd/team"}).Body, `id="handovers"`)
+		if !strings.Contains(page, "mutasi") || !strings.Contains(page, leaving.DisplayName) || !strings.Contains(page, successor.DisplayName) {
+			t.Errorf("the team page lacks the handover record: %s", page)
 		}
 	})
 }

@@ -22,6 +22,8 @@ type teamData struct {
 	Version   int64        // the current team's version (0: none)
 	Errors    map[string]string
 	Positions []tkksd.Position
+	Handovers []sqlstore.Handover
+	Names     map[int64]string // the region's users' display names, by id
 }
 
 // teamPage shows the region's TKKSD by decree, its history, a form for a
@@ -52,12 +54,17 @@ func (s *Server) renderTeam(w http.ResponseWriter, r *http.Request, status int, 
 		s.fail(w, r, err)
 		return
 	}
-	d := teamData{Region: a.Region, Teams: teams, Errors: errs, Positions: tkksd.Positions,
+	d := teamData{Region: a.Region, Teams: teams, Errors: errs, Positions: tkksd.Positions, Names: map[int64]string{},
 		CanEdit: access.Authorize(a, access.ManageTKKSD, tkksdResource(a)) == nil}
 	for _, u := range users {
 		if u.Region == a.Region && u.OrgID == 0 {
 			d.Users = append(d.Users, u)
+			d.Names[u.ID] = u.DisplayName
 		}
+	}
+	if d.Handovers, err = s.TKKSD.Handovers(r.Context(), a.Scope(), a.Region); err != nil {
+		s.fail(w, r, err)
+		return
 	}
 	if len(teams) > 0 && teams[0].Current {
 		d.Version = teams[0].Version
