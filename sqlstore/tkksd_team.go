@@ -15,8 +15,9 @@ import (
 // teamData is what tkksd_team.data holds: the parts of a Team without
 // columns of their own.
 type teamData struct {
-	DecreeDoc string       `json:"decree_document,omitempty"`
-	Seats     []tkksd.Seat `json:"seats"`
+	DecreeDoc  string       `json:"decree_document,omitempty"`
+	DecreeFile *tkksd.File  `json:"decree_file,omitempty"`
+	Seats      []tkksd.Seat `json:"seats"`
 }
 
 // SetTeam records a new composition of region's TKKSD by a new decree: it
@@ -68,7 +69,7 @@ func (db *DB) SetTeam(ctx context.Context, scope access.Scope, t tkksd.Team, cur
 			return err
 		}
 		t.ID, t.Version, t.Current, t.CreatedAt = id, 1, true, dbTime(db.Now())
-		data, err := json.Marshal(teamData{DecreeDoc: t.DecreeDoc, Seats: t.Seats})
+		data, err := json.Marshal(teamData{DecreeDoc: t.DecreeDoc, DecreeFile: t.DecreeFile, Seats: t.Seats})
 		if err != nil {
 			return jalin.Wrap(err, "db.query")
 		}
@@ -107,7 +108,7 @@ func scanTeam(s interface{ Scan(...any) error }) (tkksd.Team, error) {
 	if err := json.Unmarshal([]byte(data), &d); err != nil {
 		return t, err
 	}
-	t.DecreeDoc, t.Seats, t.CreatedAt = d.DecreeDoc, d.Seats, created.UTC()
+	t.DecreeDoc, t.DecreeFile, t.Seats, t.CreatedAt = d.DecreeDoc, d.DecreeFile, d.Seats, created.UTC()
 	var err error
 	if t.DecreeDate, err = scanDate(sql.NullString{String: decree, Valid: true}); err != nil {
 		return t, err
@@ -161,4 +162,17 @@ func (db *DB) TeamRegions(ctx context.Context, scope access.Scope) (map[string]b
 			return err
 		})
 	return out, err
+}
+
+// TeamByID returns composition id if scope covers its region.
+func (db *DB) TeamByID(ctx context.Context, scope access.Scope, id int64) (tkksd.Team, error) {
+	cond, args := scopeCond(scope, "region_code", "")
+	t, err := scanTeam(db.QueryRow(ctx, "SELECT "+teamCols+" FROM tkksd_team WHERE id = ? AND "+cond, append([]any{id}, args...)...))
+	if err == sql.ErrNoRows {
+		return t, notFound("tkksd_team", idString(id))
+	}
+	if err != nil {
+		return t, jalin.Wrap(err, "db.query")
+	}
+	return t, nil
 }

@@ -50,6 +50,14 @@ type Seat struct {
 	UserID   int64    `json:"user_id,omitempty"`
 }
 
+// File is an uploaded document kept in the blob store by its SHA-256.
+type File struct {
+	SHA256 string `json:"sha256"`
+	Name   string `json:"name"`
+	MIME   string `json:"mime"`
+	Size   int64  `json:"size"`
+}
+
 // Team is one composition of a region's TKKSD, as set by one decree (SK).
 // A new decree makes a new Team; the previous one stays as history.
 type Team struct {
@@ -58,6 +66,7 @@ type Team struct {
 	DecreeNumber string    `json:"decree_number"`
 	DecreeDate   Date      `json:"decree_date"`
 	DecreeDoc    string    `json:"decree_document,omitempty"` // where the signed decree is kept (JDIH link or archive reference)
+	DecreeFile   *File     `json:"decree_file,omitempty"`     // the scanned decree, if uploaded
 	TermStart    Date      `json:"term_start"`
 	TermEnd      Date      `json:"term_end,omitempty"` // zero: until replaced
 	Seats        []Seat    `json:"seats"`

@@ -166,7 +166,24 @@ func tkksdSetupMatrix(f *fixture) []matrixCase {
 		return request{method: "POST", path: "/tkksd/handover", form: url.Values{"from_user_id": {idOf(from.ID)},
 			"to_user_id": {idOf(to.ID)}, "reason": {"mutasi"}}}
 	}
+	decree := func(region string) string {
+		key, err := f.server.Blobs.Put(context.Background(), minimalPDF())
+		if err != nil {
+			f.t.Fatal(err)
+		}
+		tm, err := f.db.SetTeam(context.Background(), access.Scope{All: true}, tkksd.Team{Region: region, DecreeNumber: "SK 1",
+			DecreeDate: workday.NewDate(2025, 1, 2), TermStart: workday.NewDate(2025, 1, 2),
+			DecreeFile: &tkksd.File{SHA256: key, Name: "sk.pdf", MIME: "application/pdf", Size: int64(len(minimalPDF()))},
+			Seats: []tkksd.Seat{{Position: tkksd.Chair, Name: "Sekda", Office: "Setda"}, {Position: tkksd.Secretary, Name: "Kabag", Office: "KS"}}}, 0, sys)
+		if err != nil {
+			f.t.Fatal(err)
+		}
+		return "/tkksd/team/" + strconv.FormatInt(tm.ID, 10) + "/decree"
+	}
+	inDecree, outDecree := decree("32.73"), decree("35.78")
 	return []matrixCase{
+		{"GET /tkksd/team/{id}/decree", "Kota Bandung's", getReq(inDecree), "200 200 200 200 200 200 200 200 403 303"},
+		{"GET /tkksd/team/{id}/decree", "Surabaya's", getReq(outDecree), "200 200 404 404 404 404 404 404 403 303"},
 		{"GET /tkksd/mapping", "", getReq("/tkksd/mapping"), ownView},
 		{"POST /tkksd/mapping", "submit own", mapping, ownWrite},
 		{"GET /tkksd/mapping/overview", "", getReq("/tkksd/mapping/overview"), "200 200 200 200 200 200 200 200 403 303"},

@@ -179,6 +179,7 @@ func (s *Server) Routes() []Route {
 		ui("GET", "/tkksd/mapping/overview", s.mappingOverview),
 		ui("GET", "/tkksd/team", s.teamPage),
 		ui("POST", "/tkksd/team", s.teamSave),
+		ui("GET", "/tkksd/team/{id}/decree", s.teamDecree),
 		ui("POST", "/tkksd/handover", s.handover),
 		ui("GET", "/cooperations", s.coopList),
 		ui("GET", "/cooperations/export", s.coopExport),

@@ -19,6 +19,7 @@ import (
 type TKKSDStore interface {
 	SetTeam(ctx context.Context, scope access.Scope, t tkksd.Team, currentVersion int64, meta sqlstore.AuditMeta) (tkksd.Team, error)
 	Teams(ctx context.Context, scope access.Scope, region string) ([]tkksd.Team, error)
+	TeamByID(ctx context.Context, scope access.Scope, id int64) (tkksd.Team, error)
 	TeamRegions(ctx context.Context, scope access.Scope) (map[string]bool, error)
 
 	CreateMeeting(ctx context.Context, m tkksd.Meeting, meta sqlstore.AuditMeta) (tkksd.Meeting, error)

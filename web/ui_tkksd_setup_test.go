@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -61,10 +62,24 @@ func TestTKKSDMappingAndTeamPages(t *testing.T) {
 		}
 		team.Set("version", "1")
 		team.Set("decree_number", "188.45/Kep.7/2026")
-		if r = f.do("ra", request{method: "POST", path: "/tkksd/team", form: team}); r.Status != http.StatusSeeOther {
+		exe := append([]byte("MZ\x90\x00"), make([]byte, 200)...)
+		r = f.do("ra", request{method: "POST", path: "/tkksd/team", form: team, files: map[string][]byte{"decree_file": exe}})
+		if r.Status < 400 || r.Status >= 500 {
+			t.Fatalf("an executable as the decree: %d", r.Status)
+		}
+		if r = f.do("ra", request{method: "POST", path: "/tkksd/team", form: team,
+			files: map[string][]byte{"decree_file": minimalPDF()}}); r.Status != http.StatusSeeOther {
 			t.Fatalf("second decree: %d %s", r.Status, problemsOf(r.Body))
 		}
 		page = f.do("rv", request{method: "GET", path: "/tkksd/team"})
+		link := regexp.MustCompile(`href="(/tkksd/team/\d+/decree)"`).FindStringSubmatch(page.Body)
+		if link == nil {
+			t.Fatal("no link to the uploaded decree")
+		}
+		if dl := f.do("pv", request{method: "GET", path: link[1]}); dl.Status != 200 || dl.Header.Get("Content-Type") != "application/pdf" ||
+			dl.Body != string(minimalPDF()) {
+			t.Errorf("decree download as the province: %d %s", dl.Status, dl.Header.Get("Content-Type"))
+		}
 		if !strings.Contains(page.Body, "Susunan berlaku: SK 188.45/Kep.7/2026") || !strings.Contains(page.Body, "Susunan terdahulu: SK 188.45/Kep.101-Bag.KS/2025") {
 			t.Fatalf("team page lacks the current or past decree")
 		}

@@ -1,12 +1,16 @@
 package web
 
 import (
+	"bytes"
+	"io"
+	"mime"
 	"net/http"
 	"strconv"
 	"strings"
 
 	"github.com/jalin-ksd/jalin"
 	"github.com/jalin-ksd/jalin/access"
+	"github.com/jalin-ksd/jalin/document"
 	"github.com/jalin-ksd/jalin/sqlstore"
 	"github.com/jalin-ksd/jalin/tkksd"
 	"github.com/jalin-ksd/jalin/workday"
@@ -115,7 +119,13 @@ func (s *Server) teamSave(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var err error
-	t.DecreeDate, err = dateField(r, "decree_date")
+	if file, hdr, ferr := r.FormFile("decree_file"); ferr == nil {
+		t.DecreeFile, err = s.storeDecree(r, file, hdr.Filename)
+		file.Close()
+	}
+	if err == nil {
+		t.DecreeDate, err = dateField(r, "decree_date")
+	}
 	if err == nil {
 		t.TermStart, err = dateField(r, "term_start")
 	}
@@ -157,4 +167,62 @@ func (s *Server) handover(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	http.Redirect(w, r, "/tkksd/team#handover", http.StatusSeeOther)
+}
+
+// storeDecree checks an uploaded decree by its content (PDF or an office
+// format, as for cooperation documents) and keeps it in the blob store.
+func (s *Server) storeDecree(r *http.Request, file io.Reader, name string) (*tkksd.File, error) {
+	data, err := document.ReadLimited(file, document.DefaultMaxSize)
+	if err != nil {
+		return nil, err
+	}
+	if len(data) == 0 {
+		return nil, nil // the form's empty file field
+	}
+	f, err := document.Detect(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, err
+	}
+	key, err := s.Blobs.Put(r.Context(), data)
+	if err != nil {
+		return nil, err
+	}
+	return &tkksd.File{SHA256: key, Name: cleanFileName(name), MIME: f.MIME, Size: int64(len(data))}, nil
+}
+
+// teamDecree sends the decree file of a composition the actor's scope
+// covers (its own region's, or a province's regencies', or any for the
+// ministry).
+func (s *Server) teamDecree(w http.ResponseWriter, r *http.Request) {
+	if !s.tkksdOn(w, r) || !s.requireUser(w, r) {
+		return
+	}
+	a := info(r).Actor
+	if !s.authorize(w, r, access.ViewTKKSD, tkksdResource(a)) {
+		return
+	}
+	id, err := pathID(r, "id")
+	var t tkksd.Team
+	if err == nil {
+		t, err = s.TKKSD.TeamByID(r.Context(), a.Scope(), id)
+	}
+	if err == nil && t.DecreeFile == nil {
+		err = &jalin.Error{Code: jalin.ENotFound, Msg: jalin.ErrNotFound.Msg, Err: jalin.ErrNotFound}
+	}
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	file := t.DecreeFile
+	rc, size, err := s.Blobs.Open(r.Context(), file.SHA256)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	defer rc.Close()
+	w.Header().Set("Content-Type", file.MIME)
+	w.Header().Set("Content-Length", strconv.FormatInt(size, 10))
+	w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": file.Name}))
+	w.Header().Set("Cache-Control", "private, no-store")
+	_, _ = io.Copy(w, rc)
 }
