@@ -174,7 +174,7 @@ func tkksdSetupMatrix(f *fixture) []matrixCase {
 		tm, err := f.db.SetTeam(context.Background(), access.Scope{All: true}, tkksd.Team{Region: region, DecreeNumber: "SK 1",
 			DecreeDate: workday.NewDate(2025, 1, 2), TermStart: workday.NewDate(2025, 1, 2),
 			DecreeFile: &tkksd.File{SHA256: key, Name: "sk.pdf", MIME: "application/pdf", Size: int64(len(minimalPDF()))},
-			Seats: []tkksd.Seat{{Position: tkksd.Chair, Name: "Sekda", Office: "Setda"}, {Position: tkksd.Secretary, Name: "Kabag", Office: "KS"}}}, 0, sys)
+			Seats:      []tkksd.Seat{{Position: tkksd.Chair, Name: "Sekda", Office: "Setda"}, {Position: tkksd.Secretary, Name: "Kabag", Office: "KS"}}}, 0, sys)
 		if err != nil {
 			f.t.Fatal(err)
 		}
