@@ -147,7 +147,13 @@ func loadTKKSD(ctx context.Context, a *app.App) error {
 		Title: "Asistensi KSDD wajib pengelolaan sampah Bandung Raya", Mode: tkksd.Hybrid,
 		Venue: "Ruang Rapat Biro Pemerintahan, Gedung Sate, Bandung", Link: "https://vicon.jabarprov.go.id/tkksd-asistensi",
 		Agenda: "1. Pemetaan urusan persampahan ketiga daerah\n2. Kesiapan dokumen KB TPPAS Legok Nangka\n3. Rencana tindak lanjut",
-		Start:  at(-10, 9), End: at(-10, 12), Invited: []string{"32.73", "32.04", "32.17"}}, jabar)
+		Start:  at(-10, 9), End: at(-10, 12), Invited: []string{"32.73", "32.04", "32.17"},
+		Invitees: []tkksd.Attendee{
+			{Region: "32.73", Name: "Kepala Bagian Kerja Sama Kota Bandung", Office: "Bagian Kerja Sama Setda"},
+			{Region: "32.73", Name: "Kepala Bidang Persampahan DLH Kota Bandung", Office: "DLH"},
+			{Region: "32.04", Name: "Kepala Bagian Kerja Sama Kabupaten Bandung", Office: "Bagian Kerja Sama Setda"},
+			{Region: "32.17", Name: "Kepala Bagian Pemerintahan Kabupaten Bandung Barat", Office: "Bagian Pemerintahan"},
+		}}, jabar)
 	if err != nil {
 		return err
 	}

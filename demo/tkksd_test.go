@@ -48,7 +48,7 @@ func TestLoadTKKSD(t *testing.T) {
 				hybrid = &ms[i]
 			}
 		}
-		if hybrid == nil || len(hybrid.Attendance) == 0 || hybrid.Minutes == "" || len(hybrid.Decisions) == 0 {
+		if hybrid == nil || len(hybrid.Attendance) == 0 || len(hybrid.Invitees) == 0 || hybrid.Minutes == "" || len(hybrid.Decisions) == 0 {
 			t.Fatalf("no hybrid meeting with minutes: %+v", hybrid)
 		}
 		xs, err := db.Actions(ctx, access.Scope{Prefix: "32.73"}, sqlstore.ActionFilter{OwnerIn: "32.73", OpenOnly: true})

@@ -19,6 +19,7 @@ type meetingView struct {
 	Mode       string   `json:"mode"`
 	Start      string   `json:"start"`
 	Invited    []string `json:"invited_regions"`
+	Invitees   int      `json:"invitees"`
 	Attendance int      `json:"attendance"`
 	Minutes    bool     `json:"minutes"`
 	Decisions  int      `json:"decisions"`
@@ -27,7 +28,7 @@ type meetingView struct {
 
 func summarizeMeeting(m tkksd.Meeting) meetingView {
 	return meetingView{ID: m.ID, Title: m.Title, Mode: string(m.Mode), Start: m.Start.UTC().Format(time.RFC3339),
-		Invited: m.Invited, Attendance: len(m.Attendance), Minutes: m.Minutes != "", Decisions: len(m.Decisions),
+		Invited: m.Invited, Invitees: len(m.Invitees), Attendance: len(m.Attendance), Minutes: m.Minutes != "", Decisions: len(m.Decisions),
 		Version: m.Version}
 }
 
@@ -49,6 +50,9 @@ func meetingRegion(m tkksd.Meeting) string {
 // in the reference is EInvalid on "invited_regions".
 func (db *DB) CreateMeeting(ctx context.Context, m tkksd.Meeting, meta AuditMeta) (tkksd.Meeting, error) {
 	if err := m.Validate(); err != nil {
+		return tkksd.Meeting{}, err
+	}
+	if err := m.CheckInvitees(m.Invitees); err != nil {
 		return tkksd.Meeting{}, err
 	}
 	if m.Attendance == nil {
@@ -151,6 +155,7 @@ func (db *DB) UpdateMeeting(ctx context.Context, scope access.Scope, id, version
 		m := before
 		m.Invited = append([]string(nil), before.Invited...)
 		m.Attendance = append([]tkksd.Attendee(nil), before.Attendance...)
+		m.Invitees = append([]tkksd.Attendee(nil), before.Invitees...)
 		m.Decisions = append([]string(nil), before.Decisions...)
 		if err := change(&m); err != nil {
 			return err
@@ -159,6 +164,9 @@ func (db *DB) UpdateMeeting(ctx context.Context, scope access.Scope, id, version
 			return err
 		}
 		if err := m.CheckAttendance(m.Attendance); err != nil {
+			return err
+		}
+		if err := m.CheckInvitees(m.Invitees); err != nil {
 			return err
 		}
 		if m.Attendance == nil {

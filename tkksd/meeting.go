@@ -69,7 +69,7 @@ type Attendee struct {
 	Name     string   `json:"name"`
 	Office   string   `json:"office,omitempty"`
 	UserID   int64    `json:"user_id,omitempty"`
-	Presence Presence `json:"presence"`
+	Presence Presence `json:"presence,omitempty"` // empty for an invitee
 }
 
 // Meeting is a TKKSD meeting. Host is the region whose team holds it, ""
@@ -88,6 +88,7 @@ type Meeting struct {
 	Start      time.Time   `json:"start"`
 	End        time.Time   `json:"end"`
 	Invited    []string    `json:"invited_regions"`
+	Invitees   []Attendee  `json:"invitees,omitempty"` // people invited by name (their Presence is unused)
 	Attendance []Attendee  `json:"attendance"`
 	Minutes    string      `json:"minutes,omitempty"`
 	Decisions  []string    `json:"decisions"`
@@ -193,6 +194,24 @@ func (m Meeting) CheckAttendance(list []Attendee) error {
 			return jalin.Invalid(field+".presence", "tkksd.presence_online_offline")
 		case a.Presence == InRoom && m.Mode == Online:
 			return jalin.Invalid(field+".presence", "tkksd.presence_room_online")
+		}
+	}
+	return nil
+}
+
+// CheckInvitees validates the people invited by name: each named, from a
+// region taking part. Their presence is cleared: it is the attendance
+// list's to record.
+func (m Meeting) CheckInvitees(list []Attendee) error {
+	for i := range list {
+		p := &list[i]
+		p.Name, p.Office, p.Presence = strings.TrimSpace(p.Name), strings.TrimSpace(p.Office), ""
+		field := "invitees." + strconv.Itoa(i)
+		switch {
+		case p.Name == "":
+			return jalin.Invalid(field+".name", "tkksd.attendee_name_required")
+		case !m.TakesPart(p.Region):
+			return jalin.Invalid(field+".region_code", "tkksd.attendee_region", p.Region)
 		}
 	}
 	return nil

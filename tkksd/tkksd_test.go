@@ -298,3 +298,17 @@ func TestConsideration(t *testing.T) {
 		t.Error("on the same day the later record wins")
 	}
 }
+
+func TestInvitees(t *testing.T) {
+	m := goodMeeting()
+	list := []Attendee{{Region: "32.73", Name: " Ani ", Presence: Remote}, {Region: "32.04", Name: "Budi"}}
+	if err := m.CheckInvitees(list); err != nil || list[0].Name != "Ani" || list[0].Presence != "" {
+		t.Fatalf("valid invitees: %v %+v", err, list)
+	}
+	if got := field(t, m.CheckInvitees([]Attendee{{Region: "35.78", Name: "Citra"}})); got != "invitees.0.region_code" {
+		t.Errorf("invitee from outside: field %q", got)
+	}
+	if got := field(t, m.CheckInvitees([]Attendee{{Region: "32", Name: ""}})); got != "invitees.0.name" {
+		t.Errorf("nameless invitee: field %q", got)
+	}
+}

@@ -57,16 +57,17 @@ func (s *Server) apiMeetingList(w http.ResponseWriter, r *http.Request) {
 
 // apiMeetingInput is a new meeting; the host is the caller's region.
 type apiMeetingInput struct {
-	Kind    tkksd.MeetingKind `json:"kind"`
-	Title   string            `json:"title"`
-	Agenda  string            `json:"agenda"`
-	Mode    tkksd.Mode        `json:"mode"`
-	Venue   string            `json:"venue"`
-	Link    string            `json:"link"`
-	Zone    tkksd.Zone        `json:"zone"`
-	Start   time.Time         `json:"start"`
-	End     time.Time         `json:"end"`
-	Invited []string          `json:"invited_regions"`
+	Kind     tkksd.MeetingKind `json:"kind"`
+	Title    string            `json:"title"`
+	Agenda   string            `json:"agenda"`
+	Mode     tkksd.Mode        `json:"mode"`
+	Venue    string            `json:"venue"`
+	Link     string            `json:"link"`
+	Zone     tkksd.Zone        `json:"zone"`
+	Start    time.Time         `json:"start"`
+	End      time.Time         `json:"end"`
+	Invited  []string          `json:"invited_regions"`
+	Invitees []tkksd.Attendee  `json:"invitees"`
 }
 
 func (s *Server) apiMeetingCreate(w http.ResponseWriter, r *http.Request) {
@@ -89,7 +90,8 @@ func (s *Server) apiMeetingCreate(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	m, err := s.createMeeting(r, tkksd.Meeting{Host: a.Region, Kind: in.Kind, Title: in.Title, Agenda: in.Agenda,
-		Mode: in.Mode, Venue: in.Venue, Link: in.Link, Zone: in.Zone, Start: in.Start.UTC(), End: in.End.UTC(), Invited: in.Invited})
+		Mode: in.Mode, Venue: in.Venue, Link: in.Link, Zone: in.Zone, Start: in.Start.UTC(), End: in.End.UTC(), Invited: in.Invited,
+		Invitees: in.Invitees})
 	if err != nil {
 		s.fail(w, r, err)
 		return

@@ -44,9 +44,10 @@ func TestAPITKKSD(t *testing.T) {
 			t.Errorf("no venue: %s", r.Body)
 		}
 		body["venue"] = "Gedung Sate"
+		body["invitees"] = []map[string]any{{"region_code": "32.04", "name": "Kabag KS Kab. Bandung"}}
 		var m apiMeeting
 		r = call("pa", "/tkksd/meetings", request{method: "POST", path: "/api/v1/tkksd/meetings", json: body}, 201, &m)
-		if m.ID == 0 || m.Zone != tkksd.WITA || r.Header.Get("ETag") != `"1"` {
+		if m.ID == 0 || m.Zone != tkksd.WITA || r.Header.Get("ETag") != `"1"` || len(m.Invitees) != 1 {
 			t.Fatalf("created %+v etag %s", m, r.Header.Get("ETag"))
 		}
 		base := "/api/v1/tkksd/meetings/" + strconv.FormatInt(m.ID, 10)

@@ -120,6 +120,10 @@ func tkksdMatrix(f *fixture) []matrixCase {
 		{"GET /tkksd/meetings/{id}/calendar.ics", "in", getReq("/tkksd/meetings/" + in + "/calendar.ics"), viewIn},
 		{"GET /tkksd/meetings/{id}/calendar.ics", "out", getReq("/tkksd/meetings/" + out + "/calendar.ics"), viewOut},
 		{"POST /tkksd/meetings/{id}/record", "in", record(tf.in.ID), runIn},
+		{"POST /tkksd/meetings/{id}/invitees", "in", func(f *fixture, actor string) request {
+			return request{method: "POST", path: "/tkksd/meetings/" + in + "/invitees", form: url.Values{
+				"version": {f.meetingVersion(tf.in.ID)}, "inv_name": {"Undangan " + actor}, "inv_region": {"32.04"}}}
+		}, runIn},
 		{"POST /tkksd/meetings/{id}/record", "out", recordOut, runOut},
 		{"POST /tkksd/meetings/{id}/actions", "in", addAction(in), runIn},
 		{"POST /tkksd/meetings/{id}/actions", "out: owner not taking part", addAction(out), "400 403 404 404 404 404 404 404 404 403"},

@@ -130,13 +130,14 @@ func (s *Server) meetingCreate(w http.ResponseWriter, r *http.Request) {
 }
 
 type meetingData struct {
-	M         tkksd.Meeting
-	Actions   []actionRow
-	CanManage bool
-	Errors    map[string]string
-	Rows      []tkksd.Attendee // the attendance form: the recorded rows and empty ones
-	Today     workday.Date
-	Presences []tkksd.Presence
+	M          tkksd.Meeting
+	Actions    []actionRow
+	CanManage  bool
+	Errors     map[string]string
+	Rows       []tkksd.Attendee // the attendance form: the recorded rows and empty ones
+	InviteRows []tkksd.Attendee // the invitation form, likewise
+	Today      workday.Date
+	Presences  []tkksd.Presence
 }
 
 // actionRow is an action with whether the viewer may work it.
@@ -193,11 +194,23 @@ func (s *Server) renderMeeting(w http.ResponseWriter, r *http.Request, status in
 		d.Actions = append(d.Actions, actionRow{Action: x, CanWork: tkksd.CanWork(a, x, m), Overdue: x.Overdue(today)})
 	}
 	rows := m.Attendance
+	if len(rows) == 0 {
+		// Before anything is recorded, the list starts from the invitees.
+		for _, p := range m.Invitees {
+			p.Presence = tkksd.InRoom
+			if m.Mode == tkksd.Online {
+				p.Presence = tkksd.Remote
+			}
+			rows = append(rows, p)
+		}
+	}
+	invitees := m.Invitees
 	if form != nil {
-		rows = form.Attendance
+		rows, invitees = form.Attendance, form.Invitees
 		d.M.Minutes, d.M.Decisions = form.Minutes, form.Decisions
 	}
 	d.Rows = append(append([]tkksd.Attendee(nil), rows...), make([]tkksd.Attendee, 3)...)
+	d.InviteRows = append(append([]tkksd.Attendee(nil), invitees...), make([]tkksd.Attendee, 3)...)
 	s.renderStatus(w, r, status, "tkksd_meeting", view{Nav: "tkksd", Title: m.Title, Data: d})
 }
 
@@ -220,7 +233,28 @@ func (s *Server) meetingRecord(w http.ResponseWriter, r *http.Request) {
 			rec.Decisions = append(rec.Decisions, line)
 		}
 	}
-	names, regions, offices, presences := r.PostForm["att_name"], r.PostForm["att_region"], r.PostForm["att_office"], r.PostForm["att_presence"]
+	rec.Attendance = attendeeRows(r, "att")
+	rec.Invitees = m.Invitees
+	_, err := s.TKKSD.UpdateMeeting(r.Context(), a.Scope(), m.ID, version, "record", func(cur *tkksd.Meeting) error {
+		if !tkksd.CanManage(a, *cur) {
+			return forbidden()
+		}
+		cur.Attendance, cur.Minutes, cur.Decisions = rec.Attendance, rec.Minutes, rec.Decisions
+		return nil
+	}, meta(r))
+	if err != nil {
+		s.formFail(w, r, err, func(errs map[string]string) { s.renderMeeting(w, r, statusOfErr(err), &rec, errs) })
+		return
+	}
+	http.Redirect(w, r, "/tkksd/meetings/"+idOf(m.ID)+"#attendance", http.StatusSeeOther)
+}
+
+// attendeeRows reads the rows of an attendance-like form whose fields are
+// prefix_name, prefix_region, prefix_office (and prefix_presence); rows
+// without a name are skipped.
+func attendeeRows(r *http.Request, prefix string) []tkksd.Attendee {
+	var out []tkksd.Attendee
+	names, regions, offices, presences := r.PostForm[prefix+"_name"], r.PostForm[prefix+"_region"], r.PostForm[prefix+"_office"], r.PostForm[prefix+"_presence"]
 	for i, n := range names {
 		if strings.TrimSpace(n) == "" {
 			continue
@@ -235,20 +269,33 @@ func (s *Server) meetingRecord(w http.ResponseWriter, r *http.Request) {
 		if i < len(presences) {
 			at.Presence = tkksd.Presence(presences[i])
 		}
-		rec.Attendance = append(rec.Attendance, at)
+		out = append(out, at)
 	}
-	_, err := s.TKKSD.UpdateMeeting(r.Context(), a.Scope(), m.ID, version, "record", func(cur *tkksd.Meeting) error {
+	return out
+}
+
+// meetingInvite saves the list of people invited by name.
+func (s *Server) meetingInvite(w http.ResponseWriter, r *http.Request) {
+	m, ok := s.loadMeeting(w, r)
+	if !ok || !s.authorize(w, r, access.ManageTKKSD, m.Resource()) {
+		return
+	}
+	a := info(r).Actor
+	version, _ := strconv.ParseInt(r.PostFormValue("version"), 10, 64)
+	rec := m
+	rec.Invitees = attendeeRows(r, "inv")
+	_, err := s.TKKSD.UpdateMeeting(r.Context(), a.Scope(), m.ID, version, "invite", func(cur *tkksd.Meeting) error {
 		if !tkksd.CanManage(a, *cur) {
 			return forbidden()
 		}
-		cur.Attendance, cur.Minutes, cur.Decisions = rec.Attendance, rec.Minutes, rec.Decisions
+		cur.Invitees = rec.Invitees
 		return nil
 	}, meta(r))
 	if err != nil {
 		s.formFail(w, r, err, func(errs map[string]string) { s.renderMeeting(w, r, statusOfErr(err), &rec, errs) })
 		return
 	}
-	http.Redirect(w, r, "/tkksd/meetings/"+idOf(m.ID)+"#attendance", http.StatusSeeOther)
+	http.Redirect(w, r, "/tkksd/meetings/"+idOf(m.ID)+"#invitees", http.StatusSeeOther)
 }
 
 // meetingICS serves the meeting as an iCalendar file.

@@ -58,7 +58,22 @@ func TestTKKSDMeetingPages(t *testing.T) {
 			t.Fatalf("ics: %d %q", ics.Status, ics.Body)
 		}
 
-		rec := url.Values{"version": {"1"}, "minutes": {"Disepakati jadwal penyusunan KB."}, "decisions": {"Draf KB minggu depan\nRapat lanjutan April"},
+		inv := url.Values{"version": {"1"}, "inv_name": {"Sekretaris Kota Bandung", "Tamu"}, "inv_region": {"32.73", "35.78"},
+			"inv_office": {"Bagian KS", ""}}
+		r = f.do("pa", request{method: "POST", path: loc + "/invitees", form: inv})
+		if r.Status != http.StatusBadRequest || !strings.Contains(r.Body, `data-field="invitees.1.region_code"`) {
+			t.Fatalf("invitee from another province: %d %s", r.Status, problemsOf(r.Body))
+		}
+		inv["inv_region"] = []string{"32.73", "32.04"}
+		if r = f.do("pa", request{method: "POST", path: loc + "/invitees", form: inv}); r.Status != http.StatusSeeOther {
+			t.Fatalf("invite: %d %s", r.Status, problemsOf(r.Body))
+		}
+		page = f.do("pa", request{method: "GET", path: loc})
+		if !strings.Contains(section(page.Body, `id="invitees"`), "Sekretaris Kota Bandung") ||
+			!strings.Contains(page.Body, `id="an1" name="att_name" value="Tamu"`) {
+			t.Fatalf("invitees not listed or not starting the attendance list")
+		}
+		rec := url.Values{"version": {"2"}, "minutes": {"Disepakati jadwal penyusunan KB."}, "decisions": {"Draf KB minggu depan\nRapat lanjutan April"},
 			"att_name":   {"Kabag KS Jabar", "Sekretaris Kota Bandung", "Sekretaris Kab. Bandung", ""},
 			"att_region": {"32", "32.73", "32.04", "32"}, "att_office": {"Biro Pemerintahan", "Bagian KS", "Bagian KS", ""},
 			"att_presence": {"room", "room", "online", "room"}}
@@ -83,7 +98,7 @@ func TestTKKSDMeetingPages(t *testing.T) {
 			t.Fatalf("stale record: %d", r.Status)
 		}
 		m, _ = db.GetMeeting(context.Background(), access.Scope{All: true}, id)
-		if len(m.Attendance) != 3 || m.Attendance[2].Presence != tkksd.Remote || len(m.Decisions) != 2 || m.Version != 2 {
+		if len(m.Attendance) != 3 || m.Attendance[2].Presence != tkksd.Remote || len(m.Decisions) != 2 || m.Version != 3 || len(m.Invitees) != 2 {
 			t.Fatalf("recorded %+v", m)
 		}
 
