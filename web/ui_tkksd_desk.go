@@ -5,6 +5,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/jalin-ksd/jalin"
 	"github.com/jalin-ksd/jalin/access"
 	"github.com/jalin-ksd/jalin/cooperation"
 	"github.com/jalin-ksd/jalin/region"
@@ -54,6 +55,7 @@ type deskData struct {
 	Submitted bool
 	Team      *tkksd.Team
 	Regions   []activityRow // the regencies of a province, or every province for the ministry
+	Focus     string        // the province the ministry opened, "" for all
 	CanManage bool
 }
 
@@ -143,7 +145,16 @@ func (s *Server) desk(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if a.Region == "" || len(a.Region) == 2 {
-		if d.Regions, err = s.activity(r, a, d.Today); err != nil {
+		// The ministry opens one province's regencies with ?province=.
+		focus := a.Region
+		if p := r.URL.Query().Get("province"); a.Region == "" && p != "" {
+			if rg, ok := s.Regions.Get(p); !ok || len(rg.Code) != 2 {
+				s.fail(w, r, jalin.Invalid("province", "tkksd.province_unknown"))
+				return
+			}
+			focus, d.Focus = p, p
+		}
+		if d.Regions, err = s.activity(r, a, focus, d.Today); err != nil {
 			s.fail(w, r, err)
 			return
 		}
@@ -186,9 +197,10 @@ func (s *Server) offersAwaiting(r *http.Request, a access.Actor, today workday.D
 	return out, nil
 }
 
-// activity is the at-a-glance table: a province's regencies/cities, or for
-// the ministry every province with its regencies' figures summed.
-func (s *Server) activity(r *http.Request, a access.Actor, today workday.Date) ([]activityRow, error) {
+// activity is the at-a-glance table: the regencies/cities of province
+// focus, or with no focus every province with its regencies' figures
+// summed (the ministry's view).
+func (s *Server) activity(r *http.Request, a access.Actor, focus string, today workday.Date) ([]activityRow, error) {
 	ctx, scope := r.Context(), a.Scope()
 	act, err := s.TKKSD.ActivityByRegion(ctx, scope, today, s.now().Add(-90*24*time.Hour))
 	if err != nil {
@@ -208,16 +220,16 @@ func (s *Server) activity(r *http.Request, a access.Actor, today workday.Date) (
 	}
 	_, total := tkksd.Completeness(nil)
 	var regions []region.Region
-	if a.Region == "" {
+	if focus == "" {
 		regions = s.Regions.Children("")
 	} else {
-		regions = append([]region.Region{{Code: a.Region, Name: s.regionName(a.Region)}}, s.Regions.Children(a.Region)...)
+		regions = append([]region.Region{{Code: focus, Name: s.regionName(focus)}}, s.Regions.Children(focus)...)
 	}
 	var out []activityRow
 	for _, rg := range regions {
 		row := activityRow{Region: rg, HasTeam: teams[rg.Code], Mapped: mapped[rg.Code].Entries, Total: total,
 			Submit: mapped[rg.Code].Submitted != nil, Activity: act[rg.Code]}
-		if a.Region == "" { // a province's line sums its own team's and its regencies' work
+		if focus == "" { // a province's line sums its own team's and its regencies' work
 			for code, x := range act {
 				if len(code) > 2 && code[:2] == rg.Code {
 					row.Activity.OpenActions += x.OpenActions

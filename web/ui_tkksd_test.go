@@ -136,6 +136,17 @@ func TestTKKSDMeetingPages(t *testing.T) {
 		if strings.Contains(desk.Body, "Kirim draf KB") {
 			t.Error("a closed action is still on the desk")
 		}
+		// The ministry sees every province and opens West Java's regencies.
+		nat := f.do("na", request{method: "GET", path: "/tkksd"})
+		if !strings.Contains(nat.Body, `href="/tkksd?province=32"`) || !strings.Contains(nat.Body, `data-region="35"`) {
+			t.Error("the national desk does not list the provinces")
+		}
+		if r := f.do("na", request{method: "GET", path: "/tkksd?province=32"}); !strings.Contains(r.Body, `data-region="32.73"`) {
+			t.Error("the ministry cannot open a province's regencies")
+		}
+		if r := f.do("na", request{method: "GET", path: "/tkksd?province=99"}); r.Status != http.StatusBadRequest {
+			t.Errorf("unknown province: %d", r.Status)
+		}
 		prov := f.do("pa", request{method: "GET", path: "/tkksd"})
 		if !strings.Contains(prov.Body, `data-region="32.73"`) || !strings.Contains(prov.Body, `data-region="32.04"`) {
 			t.Error("the province's desk does not list its regencies")
