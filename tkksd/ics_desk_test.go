@@ -172,3 +172,30 @@ func TestMapping(t *testing.T) {
 		t.Errorf("Completeness = %d/%d", n, total)
 	}
 }
+
+// FuzzICSText: whatever a user types as a title or agenda, every line of
+// the calendar file stays within 75 octets, valid UTF-8 and free of bare
+// line breaks, and unfolding and unescaping give the text back.
+func FuzzICSText(f *testing.F) {
+	for _, s := range []string{"Rapat; a,b \\ c", "baris\r\nbaru\nlagi", strings.Repeat("é", 80), "\u2014"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		got := fold("SUMMARY:" + escapeText(s))
+		body := strings.TrimSuffix(got, "\r\n")
+		for _, l := range strings.Split(body, "\r\n") {
+			if len(l) > 75 || !utf8.ValidString(l) || strings.ContainsAny(l, "\r\n") {
+				t.Fatalf("bad line %q", l)
+			}
+		}
+		text := strings.TrimPrefix(strings.ReplaceAll(body, "\r\n ", ""), "SUMMARY:")
+		un := strings.NewReplacer(`\\`, `\`, `\;`, ";", `\,`, ",", `\n`, "\n").Replace(text)
+		want := strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
+		if un != want {
+			t.Fatalf("round trip: %q, want %q", un, want)
+		}
+	})
+}
