@@ -120,6 +120,12 @@ func tkksdMatrix(f *fixture) []matrixCase {
 		{"GET /tkksd/meetings/{id}/calendar.ics", "in", getReq("/tkksd/meetings/" + in + "/calendar.ics"), viewIn},
 		{"GET /tkksd/meetings/{id}/calendar.ics", "out", getReq("/tkksd/meetings/" + out + "/calendar.ics"), viewOut},
 		{"POST /tkksd/meetings/{id}/record", "in", record(tf.in.ID), runIn},
+		{"POST /tkksd/meetings/{id}/plan", "in", func(f *fixture, actor string) request {
+			return request{method: "POST", path: "/tkksd/meetings/" + in + "/plan", form: url.Values{
+				"version": {f.meetingVersion(tf.in.ID)}, "title": {"Rencana " + actor}, "mode": {"online"},
+				"link": {"https://meet.example/p"}, "zone": {"WIB"}, "date": {"2030-05-05"}, "start_time": {"09:00"},
+				"end_time": {"10:00"}, "invited": {"32.73", "32.04"}}}
+		}, runIn},
 		{"POST /tkksd/meetings/{id}/invitees", "in", func(f *fixture, actor string) request {
 			return request{method: "POST", path: "/tkksd/meetings/" + in + "/invitees", form: url.Values{
 				"version": {f.meetingVersion(tf.in.ID)}, "inv_name": {"Undangan " + actor}, "inv_region": {"32.04"}}}

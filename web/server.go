@@ -171,6 +171,7 @@ func (s *Server) Routes() []Route {
 		ui("POST", "/tkksd/meetings", s.meetingCreate),
 		ui("GET", "/tkksd/meetings/{id}", s.meetingPage),
 		ui("POST", "/tkksd/meetings/{id}/record", s.meetingRecord),
+		ui("POST", "/tkksd/meetings/{id}/plan", s.meetingPlan),
 		ui("POST", "/tkksd/meetings/{id}/invitees", s.meetingInvite),
 		ui("GET", "/tkksd/meetings/{id}/calendar.ics", s.meetingICS),
 		ui("POST", "/tkksd/meetings/{id}/actions", s.actionCreate),

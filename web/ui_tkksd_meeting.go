@@ -33,6 +33,7 @@ type meetingNewData struct {
 	National   bool            // the ministry types region codes
 	CanAssist  bool
 	Zones      []tkksd.Zone
+	Edit       bool // changing an existing meeting's plan: its kind is fixed
 }
 
 // meetingNew shows the form to schedule a meeting: an internal meeting of
@@ -131,6 +132,7 @@ func (s *Server) meetingCreate(w http.ResponseWriter, r *http.Request) {
 
 type meetingData struct {
 	M          tkksd.Meeting
+	Plan       meetingNewData // the form that changes the plan, for the host
 	Actions    []actionRow
 	CanManage  bool
 	Errors     map[string]string
@@ -152,6 +154,54 @@ type actionRow struct {
 // decisions and follow-up actions, with forms for those who run it.
 func (s *Server) meetingPage(w http.ResponseWriter, r *http.Request) {
 	s.renderMeeting(w, r, http.StatusOK, nil, nil)
+}
+
+// formOf is meeting m as the plan form shows it, in its own zone.
+func formOf(m tkksd.Meeting) meetingForm {
+	loc := m.Zone.Location()
+	return meetingForm{Kind: string(m.Kind), Title: m.Title, Agenda: m.Agenda, Mode: string(m.Mode), Venue: m.Venue,
+		Link: m.Link, Zone: string(m.Zone), Date: m.Start.In(loc).Format("2006-01-02"),
+		StartTime: m.Start.In(loc).Format("15:04"), EndTime: m.End.In(loc).Format("15:04"), Invited: m.Invited}
+}
+
+// meetingPlan changes a meeting's plan (title, agenda, time, mode, venue,
+// link, invited regions): the host only, on the version read, with the
+// same rules as scheduling. The calendar file's SEQUENCE follows, so
+// calendars replace their copy.
+func (s *Server) meetingPlan(w http.ResponseWriter, r *http.Request) {
+	m, ok := s.loadMeeting(w, r)
+	if !ok || !s.authorize(w, r, access.ManageTKKSD, m.Resource()) {
+		return
+	}
+	a := info(r).Actor
+	if !tkksd.CanManage(a, m) {
+		s.fail(w, r, forbidden())
+		return
+	}
+	version, _ := strconv.ParseInt(r.PostFormValue("version"), 10, 64)
+	f, plan, err := s.meetingFromForm(r)
+	if err == nil {
+		plan.Kind = m.Kind // a meeting does not change kind
+		if !tkksd.CanHost(a, m.Host, plan.Kind, plan.Invited) {
+			err = jalin.Invalid("invited_regions", "tkksd.cannot_assist")
+		}
+	}
+	if err == nil {
+		_, err = s.TKKSD.UpdateMeeting(r.Context(), a.Scope(), m.ID, version, "plan", func(cur *tkksd.Meeting) error {
+			if !tkksd.CanManage(a, *cur) {
+				return forbidden()
+			}
+			cur.Title, cur.Agenda, cur.Mode, cur.Venue, cur.Link = plan.Title, plan.Agenda, plan.Mode, plan.Venue, plan.Link
+			cur.Zone, cur.Start, cur.End, cur.Invited = plan.Zone, plan.Start, plan.End, plan.Invited
+			return nil
+		}, meta(r))
+	}
+	if err != nil {
+		f.Kind = string(m.Kind)
+		s.formFail(w, r, err, func(errs map[string]string) { s.renderMeetingPage(w, r, statusOfErr(err), nil, &f, errs) })
+		return
+	}
+	http.Redirect(w, r, "/tkksd/meetings/"+idOf(m.ID), http.StatusSeeOther)
 }
 
 func (s *Server) loadMeeting(w http.ResponseWriter, r *http.Request) (tkksd.Meeting, bool) {
@@ -177,6 +227,12 @@ func (s *Server) loadMeeting(w http.ResponseWriter, r *http.Request) (tkksd.Meet
 }
 
 func (s *Server) renderMeeting(w http.ResponseWriter, r *http.Request, status int, form *tkksd.Meeting, errs map[string]string) {
+	s.renderMeetingPage(w, r, status, form, nil, errs)
+}
+
+// renderMeetingPage shows the meeting page with the record forms as typed
+// (form) and the plan form as typed (plan); nil shows the stored values.
+func (s *Server) renderMeetingPage(w http.ResponseWriter, r *http.Request, status int, form *tkksd.Meeting, plan *meetingForm, errs map[string]string) {
 	m, ok := s.loadMeeting(w, r)
 	if !ok {
 		return
@@ -208,6 +264,16 @@ func (s *Server) renderMeeting(w http.ResponseWriter, r *http.Request, status in
 	if form != nil {
 		rows, invitees = form.Attendance, form.Invitees
 		d.M.Minutes, d.M.Decisions = form.Minutes, form.Decisions
+	}
+	if d.CanManage {
+		d.Plan = meetingNewData{Form: formOf(m), Errors: errs, Zones: tkksd.Zones, National: m.Host == "",
+			CanAssist: m.Kind == tkksd.Assistance, Edit: true}
+		if len(m.Host) == 2 {
+			d.Plan.Candidates = s.Regions.Children(m.Host)
+		}
+		if plan != nil {
+			d.Plan.Form = *plan
+		}
 	}
 	d.Rows = append(append([]tkksd.Attendee(nil), rows...), make([]tkksd.Attendee, 3)...)
 	d.InviteRows = append(append([]tkksd.Attendee(nil), invitees...), make([]tkksd.Attendee, 3)...)

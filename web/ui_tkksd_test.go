@@ -58,7 +58,30 @@ func TestTKKSDMeetingPages(t *testing.T) {
 			t.Fatalf("ics: %d %q", ics.Status, ics.Body)
 		}
 
-		inv := url.Values{"version": {"1"}, "inv_name": {"Sekretaris Kota Bandung", "Tamu"}, "inv_region": {"32.73", "35.78"},
+		// The host moves the meeting an hour later; the calendar file's
+		// SEQUENCE follows so calendars replace their copy.
+		plan := url.Values{"version": {"1"}, "title": {"Asistensi KSDD persampahan"}, "agenda": {"Pemetaan; jadwal"},
+			"mode": {"hybrid"}, "venue": {"Gedung Sate, Bandung"}, "link": {"https://meet.example/abc"}, "zone": {"WIB"},
+			"date": {"2030-03-04"}, "start_time": {"10:00"}, "end_time": {"09:30"}, "invited": {"32.73", "32.04"}}
+		r = f.do("pa", request{method: "POST", path: loc + "/plan", form: plan})
+		if r.Status != http.StatusBadRequest || !strings.Contains(r.Body, "Waktu selesai harus setelah waktu mulai") {
+			t.Fatalf("plan ending before it starts: %d %s", r.Status, problemsOf(r.Body))
+		}
+		plan.Set("end_time", "12:30")
+		if r = f.do("ra", request{method: "POST", path: loc + "/plan", form: plan}); r.Status != http.StatusForbidden {
+			t.Fatalf("an invited city changes the plan: %d", r.Status)
+		}
+		if r = f.do("pa", request{method: "POST", path: loc + "/plan", form: plan}); r.Status != http.StatusSeeOther {
+			t.Fatalf("plan: %d %s", r.Status, problemsOf(r.Body))
+		}
+		if r = f.do("pm", request{method: "POST", path: loc + "/plan", form: plan}); r.Status != http.StatusConflict {
+			t.Fatalf("stale plan: %d", r.Status)
+		}
+		ics = f.do("rm", request{method: "GET", path: loc + "/calendar.ics"})
+		if !strings.Contains(ics.Body, "DTSTART:20300304T030000Z\r\n") || !strings.Contains(ics.Body, "SEQUENCE:1\r\n") {
+			t.Fatalf("ics after the new plan: %q", ics.Body)
+		}
+		inv := url.Values{"version": {"2"}, "inv_name": {"Sekretaris Kota Bandung", "Tamu"}, "inv_region": {"32.73", "35.78"},
 			"inv_office": {"Bagian KS", ""}}
 		r = f.do("pa", request{method: "POST", path: loc + "/invitees", form: inv})
 		if r.Status != http.StatusBadRequest || !strings.Contains(r.Body, `data-field="invitees.1.region_code"`) {
@@ -73,7 +96,7 @@ func TestTKKSDMeetingPages(t *testing.T) {
 			!strings.Contains(page.Body, `id="an1" name="att_name" value="Tamu"`) {
 			t.Fatalf("invitees not listed or not starting the attendance list")
 		}
-		rec := url.Values{"version": {"2"}, "minutes": {"Disepakati jadwal penyusunan KB."}, "decisions": {"Draf KB minggu depan\nRapat lanjutan April"},
+		rec := url.Values{"version": {"3"}, "minutes": {"Disepakati jadwal penyusunan KB."}, "decisions": {"Draf KB minggu depan\nRapat lanjutan April"},
 			"att_name":   {"Kabag KS Jabar", "Sekretaris Kota Bandung", "Sekretaris Kab. Bandung", ""},
 			"att_region": {"32", "32.73", "32.04", "32"}, "att_office": {"Biro Pemerintahan", "Bagian KS", "Bagian KS", ""},
 			"att_presence": {"room", "room", "online", "room"}}
@@ -98,7 +121,7 @@ func TestTKKSDMeetingPages(t *testing.T) {
 			t.Fatalf("stale record: %d", r.Status)
 		}
 		m, _ = db.GetMeeting(context.Background(), access.Scope{All: true}, id)
-		if len(m.Attendance) != 3 || m.Attendance[2].Presence != tkksd.Remote || len(m.Decisions) != 2 || m.Version != 3 || len(m.Invitees) != 2 {
+		if len(m.Attendance) != 3 || m.Attendance[2].Presence != tkksd.Remote || len(m.Decisions) != 2 || m.Version != 4 || len(m.Invitees) != 2 {
 			t.Fatalf("recorded %+v", m)
 		}
 
