@@ -358,3 +358,43 @@ func (s *Server) apiConsider(w http.ResponseWriter, r *http.Request) {
 	}
 	writeJSON(w, http.StatusCreated, x)
 }
+
+// apiMeetingPlan changes a meeting's plan (the host only; If-Match).
+// The body is a whole plan, as for scheduling; kind and invitees are
+// ignored (a meeting keeps its kind; invitees are changed on the page).
+func (s *Server) apiMeetingPlan(w http.ResponseWriter, r *http.Request) {
+	if !s.requireUser(w, r) {
+		return
+	}
+	m, ok := s.loadMeeting(w, r)
+	if !ok || !s.authorize(w, r, access.ManageTKKSD, m.Resource()) {
+		return
+	}
+	if !tkksd.CanManage(info(r).Actor, m) {
+		s.fail(w, r, forbidden())
+		return
+	}
+	version, err := ifMatch(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	var in apiMeetingInput
+	if err := decodeJSON(r, &in); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	for _, code := range in.Invited {
+		if _, ok := s.Regions.Get(code); !ok {
+			s.fail(w, r, jalin.Invalid("invited_regions", "tkksd.region_unknown"))
+			return
+		}
+	}
+	m, err = s.changePlan(r, m, version, tkksd.Meeting{Title: in.Title, Agenda: in.Agenda, Mode: in.Mode, Venue: in.Venue,
+		Link: in.Link, Zone: in.Zone, Start: in.Start.UTC(), End: in.End.UTC(), Invited: in.Invited})
+	if err != nil {
+		s.fail(w, r, preconditionFailed(err))
+		return
+	}
+	s.writeMeeting(w, r, http.StatusOK, m)
+}

@@ -60,6 +60,22 @@ func TestAPITKKSD(t *testing.T) {
 		if len(m.Attendance) != 1 || m.Version != 2 {
 			t.Fatalf("recorded %+v", m.Meeting)
 		}
+		later := map[string]any{"title": "Asistensi API (diundur)", "mode": "online", "link": "https://meet.example/b",
+			"zone": "WITA", "start": start.Add(24 * time.Hour), "end": start.Add(25 * time.Hour), "invited_regions": []string{"32.73"}}
+		call("pa", "/tkksd/meetings/{id}", request{method: "PATCH", path: base, json: later,
+			header: map[string]string{"If-Match": `"1"`}}, 412, nil)
+		// Dropping a region whose people attended is refused, naming the row.
+		r = call("pa", "/tkksd/meetings/{id}", request{method: "PATCH", path: base, json: later,
+			header: map[string]string{"If-Match": `"2"`}}, 400, nil)
+		if !strings.Contains(r.Body, `"field":"attendance.0.region_code"`) {
+			t.Errorf("dropping an attending region: %s", r.Body)
+		}
+		later["invited_regions"] = []string{"32.73", "32.04"}
+		call("pa", "/tkksd/meetings/{id}", request{method: "PATCH", path: base, json: later,
+			header: map[string]string{"If-Match": `"2"`}}, 200, &m)
+		if m.Version != 3 || m.Kind != tkksd.Assistance || !m.Start.Equal(start.Add(24*time.Hour)) || m.Zone != tkksd.WITA {
+			t.Fatalf("new plan %+v", m.Meeting)
+		}
 		var x tkksd.Action
 		call("pa", "/tkksd/meetings/{id}/actions", request{method: "POST", path: base + "/actions",
 			json: map[string]any{"title": "Kirim data", "owner_region": "32.73", "due_date": "2030-02-01"}}, 201, &x)

@@ -58,6 +58,12 @@ func tkksdAPIMatrix(f *fixture) []matrixCase {
 		}, "201 403 201 201 403 400 400 403 403 401"},
 		{"GET /api/v1/tkksd/meetings/{id}", "in", getReq("/api/v1/tkksd/meetings/" + in), viewIn},
 		{"GET /api/v1/tkksd/meetings/{id}", "out", getReq("/api/v1/tkksd/meetings/" + out), viewOut},
+		{"PATCH /api/v1/tkksd/meetings/{id}", "in", func(f *fixture, actor string) request {
+			return request{method: "PATCH", path: "/api/v1/tkksd/meetings/" + in,
+				header: map[string]string{"If-Match": `"` + f.meetingVersion(tf.in.ID) + `"`},
+				json: map[string]any{"title": "Rencana " + actor, "mode": "online", "link": "https://meet.example/p",
+					"start": start, "end": end, "invited_regions": []string{"32.73", "32.04"}}}
+		}, "200 403 200 200 403 403 403 403 404 401"},
 		{"PUT /api/v1/tkksd/meetings/{id}/record", "in", record, "200 403 200 200 403 403 403 403 404 401"},
 		{"POST /api/v1/tkksd/meetings/{id}/actions", "in", func(_ *fixture, actor string) request {
 			return request{method: "POST", path: "/api/v1/tkksd/meetings/" + in + "/actions", json: map[string]any{

@@ -156,6 +156,24 @@ func (s *Server) meetingPage(w http.ResponseWriter, r *http.Request) {
 	s.renderMeeting(w, r, http.StatusOK, nil, nil)
 }
 
+// changePlan replaces meeting m's plan with plan's (its kind and host
+// stay) on the version read, if the actor runs it and may invite the
+// regions.
+func (s *Server) changePlan(r *http.Request, m tkksd.Meeting, version int64, plan tkksd.Meeting) (tkksd.Meeting, error) {
+	a := info(r).Actor
+	if !tkksd.CanHost(a, m.Host, m.Kind, plan.Invited) {
+		return m, jalin.Invalid("invited_regions", "tkksd.cannot_assist")
+	}
+	return s.TKKSD.UpdateMeeting(r.Context(), a.Scope(), m.ID, version, "plan", func(cur *tkksd.Meeting) error {
+		if !tkksd.CanManage(a, *cur) {
+			return forbidden()
+		}
+		cur.Title, cur.Agenda, cur.Mode, cur.Venue, cur.Link = plan.Title, plan.Agenda, plan.Mode, plan.Venue, plan.Link
+		cur.Zone, cur.Start, cur.End, cur.Invited = plan.Zone, plan.Start, plan.End, plan.Invited
+		return nil
+	}, meta(r))
+}
+
 // formOf is meeting m as the plan form shows it, in its own zone.
 func formOf(m tkksd.Meeting) meetingForm {
 	loc := m.Zone.Location()
@@ -181,20 +199,7 @@ func (s *Server) meetingPlan(w http.ResponseWriter, r *http.Request) {
 	version, _ := strconv.ParseInt(r.PostFormValue("version"), 10, 64)
 	f, plan, err := s.meetingFromForm(r)
 	if err == nil {
-		plan.Kind = m.Kind // a meeting does not change kind
-		if !tkksd.CanHost(a, m.Host, plan.Kind, plan.Invited) {
-			err = jalin.Invalid("invited_regions", "tkksd.cannot_assist")
-		}
-	}
-	if err == nil {
-		_, err = s.TKKSD.UpdateMeeting(r.Context(), a.Scope(), m.ID, version, "plan", func(cur *tkksd.Meeting) error {
-			if !tkksd.CanManage(a, *cur) {
-				return forbidden()
-			}
-			cur.Title, cur.Agenda, cur.Mode, cur.Venue, cur.Link = plan.Title, plan.Agenda, plan.Mode, plan.Venue, plan.Link
-			cur.Zone, cur.Start, cur.End, cur.Invited = plan.Zone, plan.Start, plan.End, plan.Invited
-			return nil
-		}, meta(r))
+		_, err = s.changePlan(r, m, version, plan)
 	}
 	if err != nil {
 		f.Kind = string(m.Kind)
