@@ -11,7 +11,9 @@ import (
 // TestBrowserTKKSDAssistance: West Java's TKKSD schedules a hybrid
 // assistance meeting with Kota Bandung and Kabupaten Bandung, records who
 // attended (in the room and online) and a follow-up action for Kota
-// Bandung; Kota Bandung's TKKSD finds the action on its desk and closes it.
+// Bandung; Kota Bandung's TKKSD finds the action on its desk and closes it;
+// the ministry sees every province, opens West Java's regencies and the
+// national mapping overview.
 func TestBrowserTKKSDAssistance(t *testing.T) {
 	for _, engine := range engines() {
 		t.Run(engine, func(t *testing.T) {
@@ -102,6 +104,24 @@ func TestBrowserTKKSDAssistance(t *testing.T) {
 			row := b.Text(`tr[data-action="` + id + `"] .action-status`)
 			if !strings.Contains(row, "Selesai") || !strings.Contains(row, "surat 500/123") {
 				t.Errorf("the meeting page shows the action as %q", row)
+			}
+			signOut(t, b)
+
+			// The ministry sees every province on one page, opens West
+			// Java's regencies, and the mapping of every region.
+			signIn(t, b, a.URL(), "kemendagri.admin")
+			b.ClickAndWait(`nav.main a[href="/tkksd"]`)
+			if n := b.Count("#desk-regions tr[data-region]"); n != 38 {
+				t.Errorf("the national desk lists %d provinces, want 38", n)
+			}
+			b.ClickAndWait(`#desk-regions a[href="/tkksd?province=32"]`)
+			if got := b.Text(`#desk-regions tr[data-region="32.04"]`); !strings.Contains(got, "Kabupaten Bandung") {
+				t.Errorf("West Java's regencies: %q", got)
+			}
+			shot(b, "tkksd-national-province")
+			b.Navigate(a.URL() + "/tkksd/mapping/overview")
+			if !strings.Contains(b.Text("#mapping-count"), "daerah telah mengirim") || b.Count("#mapping-matches tbody tr") < 2 {
+				t.Errorf("national mapping overview: %q, %d matches", b.Text("#mapping-count"), b.Count("#mapping-matches tbody tr"))
 			}
 		})
 	}
