@@ -195,6 +195,8 @@ func tkksdSetupMatrix(f *fixture) []matrixCase {
 		{"GET /tkksd/team/{id}/decree", "Kota Bandung's", getReq(inDecree), "200 200 200 200 200 200 200 200 403 303"},
 		{"GET /tkksd/team/{id}/decree", "Surabaya's", getReq(outDecree), "200 200 404 404 404 404 404 404 403 303"},
 		{"GET /tkksd/mapping", "", getReq("/tkksd/mapping"), ownView},
+		{"GET /tkksd/mapping", "Kota Bandung's", getReq("/tkksd/mapping?region=32.73"), "200 200 200 200 200 200 200 200 403 303"},
+		{"GET /tkksd/mapping", "Surabaya's", getReq("/tkksd/mapping?region=35.78"), "200 200 404 404 404 404 404 404 403 303"},
 		{"POST /tkksd/mapping", "submit own", mapping, ownWrite},
 		{"GET /tkksd/mapping/overview", "", getReq("/tkksd/mapping/overview"), "200 200 200 200 200 200 200 200 403 303"},
 		{"GET /tkksd/team", "", getReq("/tkksd/team"), ownView},

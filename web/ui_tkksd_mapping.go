@@ -40,11 +40,17 @@ func (s *Server) mappingPage(w http.ResponseWriter, r *http.Request) {
 	if !s.authorize(w, r, access.ViewTKKSD, tkksdResource(a)) {
 		return
 	}
-	if a.Region == "" {
+	region := a.Region
+	if q := r.URL.Query().Get("region"); q != "" {
+		// A province or the ministry reads a region's mapping (read-only
+		// unless it is the actor's own); out of scope is not found.
+		region = q
+	}
+	if region == "" {
 		http.Redirect(w, r, "/tkksd/mapping/overview", http.StatusSeeOther)
 		return
 	}
-	m, err := s.TKKSD.GetMapping(r.Context(), a.Scope(), a.Region)
+	m, err := s.TKKSD.GetMapping(r.Context(), a.Scope(), region)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -54,8 +60,8 @@ func (s *Server) mappingPage(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) renderMapping(w http.ResponseWriter, r *http.Request, status int, m sqlstore.Mapping, errs map[string]string, errUrusan string) {
 	a := info(r).Actor
-	d := mappingData{Region: a.Region, Mapping: m, Errors: errs, ErrUrusan: errUrusan,
-		CanEdit: access.Authorize(a, access.ManageTKKSD, tkksdResource(a)) == nil}
+	d := mappingData{Region: m.Region, Mapping: m, Errors: errs, ErrUrusan: errUrusan,
+		CanEdit: m.Region == a.Region && access.Authorize(a, access.ManageTKKSD, tkksdResource(a)) == nil}
 	byUrusan := map[string]tkksd.MappingEntry{}
 	for _, e := range m.Entries {
 		byUrusan[e.Urusan] = e

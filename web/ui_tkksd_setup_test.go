@@ -48,6 +48,14 @@ func TestTKKSDMappingAndTeamPages(t *testing.T) {
 		if strings.Contains(f.do("ra", request{method: "GET", path: "/tkksd/mapping/overview"}).Body, `data-region="32.04"`) {
 			t.Error("a city sees another city's mapping")
 		}
+		// The province opens the city's mapping from the overview, read-only.
+		if !strings.Contains(overview.Body, `href="/tkksd/mapping?region=32.73"`) {
+			t.Error("the overview does not link the city's mapping")
+		}
+		read := f.do("pa", request{method: "GET", path: "/tkksd/mapping?region=32.73"})
+		if read.Status != 200 || !strings.Contains(read.Body, "TPA regional Legok Nangka") || strings.Contains(read.Body, `id="mapping-form"`) {
+			t.Errorf("the province's read of the city's mapping: %d", read.Status)
+		}
 
 		team := url.Values{"version": {"0"}, "decree_number": {"188.45/Kep.101-Bag.KS/2025"}, "decree_date": {"2025-01-06"},
 			"term_start": {"2025-01-06"}, "seat_position": {"anggota", "sekretaris"}, "seat_name": {"Sekda", "Kabag KS"},
