@@ -47,4 +47,5 @@ lint:
 fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzParseBoundaries -fuzztime 10s ./geo/
 	$(GO) test -run '^$$' -fuzz FuzzParsePoints -fuzztime 10s ./geo/
+	$(GO) test -run '^$$' -fuzz FuzzICSText -fuzztime 10s ./tkksd/
 	for f in FuzzParseToken FuzzParseSessionID FuzzParseBearer; do $(GO) test -run '^$$' -fuzz "^$$f\$$" -fuzztime 10s ./auth/ || exit 1; done

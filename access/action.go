@@ -35,6 +35,12 @@ const (
 	ManageCalendar        Action = "manage_calendar"        // add or cancel holidays
 	ManageParams          Action = "manage_params"          // regulation parameter versions
 	ImportData            Action = "import_data"            // BPS tables and other reference data
+
+	// The TKKSD workspace. Who hosts a meeting and who works an action
+	// depends on the object (host, invited regions, owner region): those
+	// rules are package tkksd's, checked after these.
+	ViewTKKSD   Action = "view_tkksd"   // a team, its meetings, actions, mapping and desk
+	ManageTKKSD Action = "manage_tkksd" // record the team, mapping, meetings, attendance, minutes and actions
 )
 
 // Actions lists every action, for tests and documentation.
@@ -43,6 +49,7 @@ var Actions = []Action{
 	ManageOwnAccount, ViewOrg, ManageOrg,
 	ViewCooperation, CreateCooperation, EditCooperation, TransitionCooperation,
 	UploadDocument, ViewDocument, ManageCalendar, ManageParams, ImportData,
+	ViewTKKSD, ManageTKKSD,
 }
 
 // rule says who may do an action to a resource they can see (Visible).
@@ -92,4 +99,10 @@ var policy = map[Action]rule{
 	ManageCalendar:        {roles: []Role{NationalAdmin}},
 	ManageParams:          {roles: []Role{NationalAdmin}},
 	ImportData:            {roles: []Role{NationalAdmin}},
+
+	// The teams read their own and (provinces) their regencies' work; the
+	// ministry reads all and, as national administrator, holds assistance
+	// meetings. Viewers and analysts read; third parties are not members.
+	ViewTKKSD:   {roles: []Role{NationalAdmin, NationalAnalyst, ProvinceAdmin, ProvinceMember, ProvinceViewer, RegencyAdmin, RegencyMember, RegencyViewer}},
+	ManageTKKSD: {roles: []Role{NationalAdmin, ProvinceAdmin, ProvinceMember, RegencyAdmin, RegencyMember}},
 }

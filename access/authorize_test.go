@@ -73,6 +73,8 @@ var authorizeMatrix = map[string]map[Action]string{
 		ManageCalendar:        ".............",
 		ManageParams:          ".............",
 		ImportData:            ".............",
+		ViewTKKSD:             ".............",
+		ManageTKKSD:           ".............",
 	},
 	"national_analyst": {
 		ViewRegion:            ".............",
@@ -92,6 +94,8 @@ var authorizeMatrix = map[string]map[Action]string{
 		ManageCalendar:        "FFFFFFFFFFFFF",
 		ManageParams:          "FFFFFFFFFFFFF",
 		ImportData:            "FFFFFFFFFFFFF",
+		ViewTKKSD:             ".............",
+		ManageTKKSD:           "FFFFFFFFFFFFF",
 	},
 	"province_admin": {
 		ViewRegion:            "..N....NN..N.",
@@ -111,6 +115,8 @@ var authorizeMatrix = map[string]map[Action]string{
 		ManageCalendar:        "FFNFFFFNNFFNF",
 		ManageParams:          "FFNFFFFNNFFNF",
 		ImportData:            "FFNFFFFNNFFNF",
+		ViewTKKSD:             "..N....NN..N.",
+		ManageTKKSD:           "..N....NN..N.",
 	},
 	"province_member": {
 		ViewRegion:            "..N....NN..N.",
@@ -130,6 +136,8 @@ var authorizeMatrix = map[string]map[Action]string{
 		ManageCalendar:        "FFNFFFFNNFFNF",
 		ManageParams:          "FFNFFFFNNFFNF",
 		ImportData:            "FFNFFFFNNFFNF",
+		ViewTKKSD:             "..N....NN..N.",
+		ManageTKKSD:           "..N....NN..N.",
 	},
 	"province_viewer": {
 		ViewRegion:            "..N....NN..N.",
@@ -149,6 +157,8 @@ var authorizeMatrix = map[string]map[Action]string{
 		ManageCalendar:        "FFNFFFFNNFFNF",
 		ManageParams:          "FFNFFFFNNFFNF",
 		ImportData:            "FFNFFFFNNFFNF",
+		ViewTKKSD:             "..N....NN..N.",
+		ManageTKKSD:           "FFNFFFFNNFFNF",
 	},
 	"regency_admin": {
 		ViewRegion:            "..NN..NNN.NN.",
@@ -168,6 +178,8 @@ var authorizeMatrix = map[string]map[Action]string{
 		ManageCalendar:        "FFNNFFNNNFNNF",
 		ManageParams:          "FFNNFFNNNFNNF",
 		ImportData:            "FFNNFFNNNFNNF",
+		ViewTKKSD:             "..NN..NNN.NN.",
+		ManageTKKSD:           "..NN..NNN.NN.",
 	},
 	"regency_member": {
 		ViewRegion:            "..NN..NNN.NN.",
@@ -187,6 +199,8 @@ var authorizeMatrix = map[string]map[Action]string{
 		ManageCalendar:        "FFNNFFNNNFNNF",
 		ManageParams:          "FFNNFFNNNFNNF",
 		ImportData:            "FFNNFFNNNFNNF",
+		ViewTKKSD:             "..NN..NNN.NN.",
+		ManageTKKSD:           "..NN..NNN.NN.",
 	},
 	"regency_viewer": {
 		ViewRegion:            "..NN..NNN.NN.",
@@ -206,6 +220,8 @@ var authorizeMatrix = map[string]map[Action]string{
 		ManageCalendar:        "FFNNFFNNNFNNF",
 		ManageParams:          "FFNNFFNNNFNNF",
 		ImportData:            "FFNNFFNNNFNNF",
+		ViewTKKSD:             "..NN..NNN.NN.",
+		ManageTKKSD:           "FFNNFFNNNFNNF",
 	},
 	"third_party": {
 		ViewRegion:            "..NNNNNNNNN.N",
@@ -225,6 +241,8 @@ var authorizeMatrix = map[string]map[Action]string{
 		ManageCalendar:        "FFNNNNNNNNNFN",
 		ManageParams:          "FFNNNNNNNNNFN",
 		ImportData:            "FFNNNNNNNNNFN",
+		ViewTKKSD:             "FFNNNNNNNNNFN",
+		ManageTKKSD:           "FFNNNNNNNNNFN",
 	},
 	"anonymous": {
 		ViewRegion:            "N.NNNNNNNNNNN",
@@ -244,6 +262,8 @@ var authorizeMatrix = map[string]map[Action]string{
 		ManageCalendar:        "UUUUUUUUUUUUU",
 		ManageParams:          "UUUUUUUUUUUUU",
 		ImportData:            "UUUUUUUUUUUUU",
+		ViewTKKSD:             "UUUUUUUUUUUUU",
+		ManageTKKSD:           "UUUUUUUUUUUUU",
 	},
 }
 

@@ -106,7 +106,7 @@ func (a *App) Start(ctx context.Context) error {
 	}
 	a.web, err = web.New(web.Deps{
 		Config: a.Config, Logger: a.Logger, Catalog: a.Catalog, Regions: a.Regions,
-		Geo: a.DB, Accounts: a.DB, Coops: a.DB, Holidays: holidays, Blobs: blobs,
+		Geo: a.DB, Accounts: a.DB, Coops: a.DB, TKKSD: a.DB, Holidays: holidays, Blobs: blobs,
 		Ready: a.DB.Ping, Version: Version, Now: a.DB.Now,
 	})
 	if err != nil {

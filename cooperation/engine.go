@@ -17,6 +17,7 @@ const (
 	RuleInput = "INPUT" // the request lacks data the user must give
 	RuleParam = "PARAM" // the parameter version lacks a value
 	RuleTime  = "TIME"  // a deadline has (not yet) passed
+	RuleTKKSD = "TKKSD" // the TKKSD's consideration is missing or against
 )
 
 // Problem is one unmet requirement, ready for the message catalog.
@@ -46,6 +47,15 @@ type Facts struct {
 	// Authority, if set, reports whether an urusan is of the region's
 	// authority (UU 23/2014 annex), for V-05.
 	Authority func(regionCode, urusan string) bool
+	// Mapped, if set, reports whether the region's submitted mapping of
+	// affairs (pemetaan urusan, kept by its TKKSD) records the urusan, for
+	// V-07: a mandatory KSDD leaves preparation only on affairs every
+	// party region has mapped.
+	Mapped func(regionCode, urusan string) bool
+	// Considered, if set, reports whether the region's TKKSD has recorded
+	// its consideration recommending that the cooperation go on from the
+	// stage, for the guard tkksdConsidered.
+	Considered func(regionCode string, stage Stage) bool
 }
 
 // Input is what the user gives with a transition.

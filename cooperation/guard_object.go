@@ -60,12 +60,23 @@ var v06 = Guard{"V-06", func(x *ctx) []Problem {
 // v07: a mandatory KSDD rests on a recorded mapping of affairs discussed in
 // the technical-coordination forum of the right level (provincial for
 // kab/kota of one province, national otherwise) and agreed by the heads
-// (V-07, G-1; PP 28/2018 Pasal 5).
+// (V-07, G-1; PP 28/2018 Pasal 5). Where the caller supplies the TKKSDs'
+// mappings (Facts.Mapped), every party region's submitted mapping must
+// record each urusan of the cooperation.
 var v07 = Guard{"V-07", func(x *ctx) []Problem {
 	c := x.c
 	var out []Problem
 	if !c.Mapping.Present() {
 		out = append(out, prob("V-07", "coop.v07_mapping_missing", "mapping"))
+	}
+	if x.in.Mapped != nil {
+		for _, i := range c.regionParties() {
+			for _, u := range c.Urusan {
+				if r := c.Parties[i].Region; !x.in.Mapped(r, u) {
+					out = append(out, prob("V-07", "coop.v07_region_not_mapped", "mapping", u, r))
+				}
+			}
+		}
 	}
 	want := ForumNational
 	if _, ok := c.sameProvinceRegencies(); ok {

@@ -139,3 +139,18 @@ var v02 = Guard{"V-02", func(x *ctx) []Problem {
 	}
 	return nil
 }}
+
+// tkksdConsidered: the home region's TKKSD has considered the proposal and
+// recommends going on (REGULATION.md §9.1 and §14.4: the team evaluates
+// an initiative before the offer is made; a secondary-source practice, so
+// it applies where the caller supplies the considerations, Facts.Considered).
+var tkksdConsidered = Guard{RuleTKKSD, func(x *ctx) []Problem {
+	h := x.c.home()
+	if x.in.Considered == nil || h < 0 {
+		return nil
+	}
+	if r := x.c.Parties[h].Region; !x.in.Considered(r, x.c.Stage) {
+		return []Problem{prob(RuleTKKSD, "coop.tkksd_consideration_missing", "consideration", r)}
+	}
+	return nil
+}}

@@ -19,6 +19,7 @@ var MessageKeys = []string{
 	"coop.v05_not_authority", "coop.v05_sector_unknown", "coop.v05_urusan_missing", "coop.v05_urusan_unknown",
 	"coop.v06_justification", "coop.v06_plan_ref_missing", "coop.v07_coordination_level",
 	"coop.v07_coordination_missing", "coop.v07_heads_not_agreed", "coop.v07_mapping_missing",
+	"coop.v07_region_not_mapped", "coop.tkksd_consideration_missing",
 	"coop.v08_author_not_initiator", "coop.v08_capacity", "coop.v08_economic", "coop.v08_master_plan",
 	"coop.v08_study_missing", "coop.v09_clause_missing", "coop.v10_kuasa_missing", "coop.v10_kuasa_not_allowed",
 	"coop.v11_assessment_missing", "coop.v11_dprd_not_approved", "coop.v11_dprd_not_required",

@@ -1,6 +1,7 @@
 package cooperation
 
 import (
+	"slices"
 	"testing"
 	"time"
 
@@ -108,6 +109,12 @@ func TestVRules(t *testing.T) {
 			vcase{rule: "V-06", c: mod(wajib(), func(c *Cooperation) { c.InPlans, c.Justification = false, JustDarurat }), t: TKKSDReview}},
 		{"V-07", vcase{rule: "V-07", c: mod(wajib(), func(c *Cooperation) { c.TechCoordination.Level = ForumNational }), t: TKKSDReview},
 			vcase{rule: "V-07", c: wajib(), t: TKKSDReview}},
+		{"TKKSD consideration", vcase{rule: RuleTKKSD, c: wajib(), t: TKKSDReview, in: considered(false)},
+			vcase{rule: RuleTKKSD, c: wajib(), t: TKKSDReview, in: considered(true)}},
+		{"TKKSD consideration, Sinergi", vcase{rule: RuleTKKSD, c: base(KindSinergi, kota(true), ministry()), t: TKKSDReview, in: considered(false)},
+			vcase{rule: RuleTKKSD, c: base(KindSinergi, kota(true), ministry()), t: TKKSDReview, in: considered(true)}},
+		{"V-07 TKKSD mapping", vcase{rule: "V-07", c: wajib(), t: TKKSDReview, in: mappedOnly("32.73")},
+			vcase{rule: "V-07", c: wajib(), t: TKKSDReview, in: mappedOnly("32.73", "32.04")}},
 		{"V-08", vcase{rule: "V-08", c: mod(pkAt(PenyusunanKB), func(c *Cooperation) {
 			c.FeasibilityStudy = &Feasibility{Record: Record{"S", D(2023, 1, 1)}, Author: "32.73"}
 		}), t: SignKB, a: tpUser, in: withSig(false, nil)},
@@ -174,5 +181,21 @@ func TestVRules(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// mappedOnly supplies the TKKSD mapping fact: the given regions have
+// mapped every urusan, the others none.
+func mappedOnly(regions ...string) func(*Input) {
+	return func(in *Input) {
+		in.Mapped = func(r, _ string) bool { return slices.Contains(regions, r) }
+	}
+}
+
+// considered supplies the TKKSD consideration fact: Kota Bandung's team
+// has (or has not) recommended going on from preparation.
+func considered(ok bool) func(*Input) {
+	return func(in *Input) {
+		in.Considered = func(r string, st Stage) bool { return ok && r == "32.73" && st == Persiapan }
 	}
 }

@@ -10,7 +10,7 @@ var (
 // plan (G-1: a mandatory KSDD needs V-07, a KSDPK V-08).
 var prepGuards = []Guard{
 	v01, onlyFor(v03, ksddKinds...), onlyFor(v02, KindWajib), onlyFor(v04, KindKSDPK),
-	v05, onlyFor(v06, domKinds...), onlyFor(v07, KindWajib), onlyFor(v08, KindKSDPK), v14, v22,
+	v05, onlyFor(v06, domKinds...), onlyFor(v07, KindWajib), onlyFor(v08, KindKSDPK), v14, v22, tkksdConsidered,
 }
 
 // domesticTable is the KSDD/KSDPK lifecycle of REGULATION.md §14.2 (PP

@@ -9,7 +9,7 @@ var sinergiKinds = []Kind{KindSinergi}
 // penawaran → penyusunan_nk → pelaksanaan → berakhir / ditolak.
 var sinergiTable = []Transition{
 	{Name: TKKSDReview, From: []Stage{Persiapan}, To: SiapDitawarkan, Kinds: sinergiKinds, Who: whoHome,
-		Guards: []Guard{v01, v05, v14, v22}, Docs: []DocType{DocKAK}},
+		Guards: []Guard{v01, v05, v14, v22, tkksdConsidered}, Docs: []DocType{DocKAK}},
 	{Name: SendOffer, From: []Stage{SiapDitawarkan}, To: Penawaran, Kinds: sinergiKinds, Who: whoHome,
 		Guards: []Guard{v22}, Docs: []DocType{DocSuratPenawaran, DocNotaKesepakatan, DocRencanaKerja},
 		Deadline: POfferAnswer, Effect: effOffer},

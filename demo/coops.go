@@ -18,6 +18,7 @@ import (
 	"github.com/jalin-ksd/jalin/document"
 	"github.com/jalin-ksd/jalin/region"
 	"github.com/jalin-ksd/jalin/sqlstore"
+	"github.com/jalin-ksd/jalin/tkksd"
 	"github.com/jalin-ksd/jalin/workday"
 )
 
@@ -156,6 +157,9 @@ func loadCoops(ctx context.Context, a *app.App) error {
 	a.DB.SetNow(func() time.Time { return l.clock })
 	defer a.DB.SetNow(nil)
 	scs := l.scenarios()
+	if err := loadMappings(ctx, a, scs); err != nil {
+		return err
+	}
 	if err := l.run(ctx, scs); err != nil {
 		return err
 	}
@@ -379,6 +383,13 @@ func (l *coopLoader) step(ctx context.Context, id int64, s coopStep) error {
 		}
 		c.Documents = append(c.Documents, co.DocRef{Type: d, Party: owner, Current: true, Ref: "new"})
 	}
+	if s.t == co.TKKSDReview {
+		// The home region's TKKSD considers the proposal first, as it
+		// would in a meeting: the review's guard reads that consideration.
+		if err := l.consider(ctx, c, on, meta); err != nil {
+			return err
+		}
+	}
 	in, err := l.input(ctx, c)
 	if err != nil {
 		return err
@@ -437,8 +448,9 @@ func actingParty(c co.Cooperation, a access.Actor, partner bool) string {
 	return ""
 }
 
-// input gives the guards the adjacency of the parties' regions and the
-// working-day calendar, as the pages do.
+// input gives the guards the adjacency of the parties' regions, the
+// working-day calendar and the TKKSDs' mappings and considerations, as
+// the pages do.
 func (l *coopLoader) input(ctx context.Context, c co.Cooperation) (co.Input, error) {
 	for _, p := range c.Parties {
 		if p.Kind != co.PartyRegion || !l.geo || l.asked[p.Region] {
@@ -453,8 +465,28 @@ func (l *coopLoader) input(ctx context.Context, c co.Cooperation) (co.Input, err
 		}
 		l.asked[p.Region] = true
 	}
-	return co.Input{Facts: co.Facts{Borders: func(a, b string) bool { return l.borders[pair(a, b)] }},
-		Calendar: l.cal}, nil
+	in := co.Input{Facts: co.Facts{Borders: func(a, b string) bool { return l.borders[pair(a, b)] }},
+		Calendar: l.cal}
+	cs, err := l.a.DB.Considerations(ctx, access.Scope{All: true}, c.ID)
+	if err != nil {
+		return co.Input{}, err
+	}
+	in.Considered = func(r string, st co.Stage) bool { return tkksd.Supports(cs, r, string(st)) }
+	if c.Kind == co.KindWajib {
+		// V-07 reads the TKKSDs' submitted mappings, as the pages do.
+		var regions []string
+		for _, p := range c.Parties {
+			if p.Kind == co.PartyRegion {
+				regions = append(regions, p.Region)
+			}
+		}
+		mapped, err := l.a.DB.MappedUrusan(ctx, regions)
+		if err != nil {
+			return co.Input{}, err
+		}
+		in.Mapped = func(r, u string) bool { return mapped[r][u] }
+	}
+	return in, nil
 }
 
 func pair(a, b string) [2]string {
@@ -508,4 +540,21 @@ func office(p co.Party) string {
 		return "Kepala Pemerintahan " + p.Name
 	}
 	return "Perwakilan " + p.Name
+}
+
+// consider records the home region's TKKSD recommending the proposal.
+func (l *coopLoader) consider(ctx context.Context, c co.Cooperation, on co.Date, meta sqlstore.AuditMeta) error {
+	home := ""
+	for _, p := range c.Parties {
+		if p.Kind == co.PartyRegion && (home == "" || p.Initiator) {
+			home = p.Region
+		}
+	}
+	if home == "" {
+		return nil
+	}
+	_, err := l.a.DB.AddConsideration(ctx, access.Scope{All: true}, tkksd.Consideration{CooperationID: c.ID, Region: home,
+		Recommendation: tkksd.Proceed, Reasoning: "Usulan sesuai RPJMD; KAK dan data pendukung lengkap.",
+		DecidedBy: "Ketua TKKSD (Sekretaris Daerah)", DecidedOn: on}, meta)
+	return err
 }

@@ -66,7 +66,10 @@ func Load(ctx context.Context, a *app.App) error {
 	if err := loadUsers(ctx, a); err != nil {
 		return err
 	}
-	return loadCoops(ctx, a)
+	if err := loadCoops(ctx, a); err != nil {
+		return err
+	}
+	return loadTKKSD(ctx, a)
 }
 
 func loadGeo(ctx context.Context, a *app.App) error {

@@ -87,6 +87,15 @@ func TestBrowserCooperationLifecycle(t *testing.T) {
 			}
 
 			upload("kak")
+			// The TKKSD records its consideration, from its meeting, on the page.
+			b.Navigate(coopURL)
+			b.SetValue("#k-rec", "proceed")
+			b.SetValue("#k-reason", "Usulan sesuai RPJMD; KAK lengkap.")
+			b.SetValue("#k-by", "Ketua TKKSD (Sekretaris Daerah)")
+			b.SubmitAndWait("#consider-form")
+			if !b.Exists("#coop-saved") || !strings.Contains(b.Text("#considerations"), "Dilanjutkan") {
+				t.Fatalf("consideration not recorded: %.300s", b.Text("main"))
+			}
 			step("tkksd_review", nil)
 			upload("surat_penawaran")
 			upload("draft_kb")

@@ -219,6 +219,14 @@ func TestAPICoopLifecycle(t *testing.T) {
 		}
 
 		c.doc("ra", "kak", "")
+		// Both TKKSDs must have submitted their mapping of the urusan.
+		r = c.do("ra", request{method: "POST", path: c.path("/transitions/tkksd_review"), json: map[string]any{},
+			header: map[string]string{"If-Match": c.etag}})
+		if r.Status != http.StatusUnprocessableEntity || strings.Count(r.Body, "coop.v07_region_not_mapped") != 2 {
+			t.Fatalf("review without the TKKSD mappings: %d %s", r.Status, r.Body)
+		}
+		submitMappings(t, db, "1.03", "32.73", "32.04")
+		recordConsideration(t, db, got.ID, "32.73")
 		c.step("ra", "tkksd_review", nil, 200)
 		// Preparation is over: the fields are fixed.
 		r = c.do("ra", request{method: "PATCH", path: c.path(""), json: map[string]any{"title": "x"}, header: map[string]string{"If-Match": c.etag}})

@@ -21,6 +21,13 @@ func coopPageMatrix(f *fixture) []matrixCase {
 				"partner_kind": {"region"}, "partner_region": {"32.04"}}}
 		}
 	}
+	consider := func(coop int64) func(*fixture, string) request {
+		return func(_ *fixture, actor string) request {
+			return request{method: "POST", path: "/cooperations/" + id(coop) + "/considerations", form: url.Values{
+				"recommendation": {"proceed"}, "reasoning": {"Layak, oleh " + actor}, "decided_by": {"Ketua TKKSD"},
+				"decided_on": {"2025-01-02"}}}
+		}
+	}
 	return []matrixCase{
 		{"GET /cooperations", "", getReq("/cooperations"), all200},
 		{"GET /inbox", "", getReq("/inbox"), "200 403 200 200 403 200 200 403 200 303"},
@@ -38,6 +45,9 @@ func coopPageMatrix(f *fixture) []matrixCase {
 		{"GET /cooperations/{id}", "in East Java", getReq("/cooperations/" + out), "200 200 404 404 404 404 404 404 404 404"},
 		{"GET /cooperations/{id}", "published", getReq("/cooperations/" + pub), all200},
 		{"POST /cooperations/{id}", "in West Java", draft(cf.in.ID), "403 403 303 303 403 303 303 403 404 403"},
+		// Only a party region's working team records its consideration.
+		{"POST /cooperations/{id}/considerations", "Kota Bandung is a party", consider(cf.in.ID), "403 403 403 403 403 303 303 403 404 403"},
+		{"POST /cooperations/{id}/considerations", "in East Java", consider(cf.out.ID), "403 403 404 404 404 404 404 404 404 403"},
 		{"POST /cooperations/{id}", "in East Java", draft(cf.out.ID), "403 403 404 404 404 404 404 404 404 403"},
 		{"GET /cooperations/{id}/act/{step}", "review", getReq("/cooperations/" + in + "/act/tkksd_review"), "200 403 200 200 403 200 200 403 404 303"},
 		{"POST /cooperations/{id}/act/{step}", "review, unmet", func(f *fixture, _ string) request {

@@ -11,6 +11,7 @@ import (
 	"github.com/jalin-ksd/jalin/cooperation"
 	"github.com/jalin-ksd/jalin/document"
 	"github.com/jalin-ksd/jalin/sqlstore"
+	"github.com/jalin-ksd/jalin/tkksd"
 	"github.com/jalin-ksd/jalin/workday"
 )
 
@@ -82,7 +83,9 @@ func (s *Server) coopParams(ctx context.Context, c cooperation.Cooperation) (coo
 }
 
 // coopInput is the outside knowledge the guards need: which of the parties'
-// regions border each other (from the imported adjacency) and the calendar.
+// regions border each other (from the imported adjacency), the calendar,
+// the TKKSDs' considerations on it, and for a mandatory KSDD the urusan
+// each party's TKKSD has mapped.
 func (s *Server) coopInput(ctx context.Context, c cooperation.Cooperation) (cooperation.Input, error) {
 	borders := map[[2]string]bool{}
 	for _, p := range c.Parties {
@@ -101,7 +104,7 @@ func (s *Server) coopInput(ctx context.Context, c cooperation.Cooperation) (coop
 	if err != nil {
 		return cooperation.Input{}, err
 	}
-	return cooperation.Input{
+	in := cooperation.Input{
 		Facts: cooperation.Facts{Borders: func(a, b string) bool {
 			if a > b {
 				a, b = b, a
@@ -109,7 +112,28 @@ func (s *Server) coopInput(ctx context.Context, c cooperation.Cooperation) (coop
 			return borders[[2]string{a, b}] || s.provinceBorders(ctx, a, b)
 		}},
 		Calendar: cal,
-	}, nil
+	}
+	if s.TKKSD != nil && c.ID != 0 {
+		cs, err := s.TKKSD.Considerations(ctx, access.Scope{All: true}, c.ID)
+		if err != nil {
+			return cooperation.Input{}, err
+		}
+		in.Considered = func(r string, st cooperation.Stage) bool { return tkksd.Supports(cs, r, string(st)) }
+	}
+	if s.TKKSD != nil && c.Kind == cooperation.KindWajib {
+		var regions []string
+		for _, p := range c.Parties {
+			if p.Kind == cooperation.PartyRegion {
+				regions = append(regions, p.Region)
+			}
+		}
+		mapped, err := s.TKKSD.MappedUrusan(ctx, regions)
+		if err != nil {
+			return cooperation.Input{}, err
+		}
+		in.Mapped = func(r, u string) bool { return mapped[r][u] }
+	}
+	return in, nil
 }
 
 // provinceBorders answers adjacency for a pair where one side is a

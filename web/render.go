@@ -18,6 +18,7 @@ import (
 	"github.com/jalin-ksd/jalin/i18n"
 	"github.com/jalin-ksd/jalin/region"
 	"github.com/jalin-ksd/jalin/sqlstore"
+	"github.com/jalin-ksd/jalin/tkksd"
 )
 
 //go:embed templates
@@ -31,11 +32,15 @@ type pages struct {
 
 func loadPages(a *assets) (*pages, error) {
 	funcs := template.FuncMap{
-		"asset":  a.URL,
-		"add":    func(a, b int) int { return a + b },
-		"num":    formatInt,
-		"km":     func(f float64) string { return fmt.Sprintf("%.1f", f) },
-		"date":   func(t time.Time) string { return t.UTC().Format("2006-01-02 15:04 UTC") },
+		"asset": a.URL,
+		"add":   func(a, b int) int { return a + b },
+		"num":   formatInt,
+		"km":    func(f float64) string { return fmt.Sprintf("%.1f", f) },
+		"date":  func(t time.Time) string { return t.UTC().Format("2006-01-02 15:04 UTC") },
+		// inzone shows a meeting time in the zone it was announced in.
+		"inzone": func(t time.Time, z tkksd.Zone) string {
+			return t.In(z.Location()).Format("2006-01-02 15:04 ") + string(z)
+		},
 		"list":   func(xs ...string) []string { return xs },
 		"fmtDec": formatFloatIn,
 		"clusterTable": func(v any, rows []oppCluster, id string, canCreate bool) clusterTableData {

@@ -41,6 +41,9 @@ type Deps struct {
 	// Coops keeps cooperations, their documents, the holiday additions and
 	// the regulation parameter versions.
 	Coops CoopStore
+	// TKKSD keeps the teams, meetings, follow-up actions and mappings of
+	// affairs; nil leaves the workspace out (its pages answer 404).
+	TKKSD TKKSDStore
 	// Holidays is the shipped working-day calendar (2020–2027).
 	Holidays *workday.Calendar
 	// Blobs stores uploaded documents by content hash.
@@ -169,6 +172,24 @@ func (s *Server) Routes() []Route {
 		ui("GET", "/econ/import", s.econImportPage),
 		ui("POST", "/econ/import", s.econUpload),
 		ui("POST", "/econ/import/confirm", s.econConfirm),
+		ui("GET", "/tkksd", s.desk),
+		ui("GET", "/tkksd/meetings", s.meetingList),
+		ui("GET", "/tkksd/meetings/new", s.meetingNew),
+		ui("POST", "/tkksd/meetings", s.meetingCreate),
+		ui("GET", "/tkksd/meetings/{id}", s.meetingPage),
+		ui("POST", "/tkksd/meetings/{id}/record", s.meetingRecord),
+		ui("POST", "/tkksd/meetings/{id}/plan", s.meetingPlan),
+		ui("POST", "/tkksd/meetings/{id}/invitees", s.meetingInvite),
+		ui("GET", "/tkksd/meetings/{id}/calendar.ics", s.meetingICS),
+		ui("POST", "/tkksd/meetings/{id}/actions", s.actionCreate),
+		ui("POST", "/tkksd/actions/{id}/status", s.actionStatus),
+		ui("GET", "/tkksd/mapping", s.mappingPage),
+		ui("POST", "/tkksd/mapping", s.mappingSave),
+		ui("GET", "/tkksd/mapping/overview", s.mappingOverview),
+		ui("GET", "/tkksd/team", s.teamPage),
+		ui("POST", "/tkksd/team", s.teamSave),
+		ui("GET", "/tkksd/team/{id}/decree", s.teamDecree),
+		ui("POST", "/tkksd/handover", s.handover),
 		ui("GET", "/cooperations", s.coopList),
 		ui("GET", "/cooperations/export", s.coopExport),
 		ui("GET", "/cooperations/new", s.coopNew),
@@ -178,6 +199,7 @@ func (s *Server) Routes() []Route {
 		ui("GET", "/cooperations/{id}/act/{step}", s.coopStepForm),
 		ui("POST", "/cooperations/{id}/act/{step}", s.coopStep),
 		ui("POST", "/cooperations/{id}/documents", s.coopUpload),
+		ui("POST", "/cooperations/{id}/considerations", s.coopConsider),
 		ui("GET", "/cooperations/{id}/documents/{doc}", s.coopDownload),
 
 		api("GET", "/api/v1/openapi.json", s.apiOpenAPI),
@@ -220,6 +242,18 @@ func (s *Server) Routes() []Route {
 		api("GET", "/api/v1/cooperations/{id}/documents", s.apiCoopDocs),
 		api("POST", "/api/v1/cooperations/{id}/documents", s.apiCoopUpload),
 		api("GET", "/api/v1/cooperations/{id}/documents/{doc}", s.coopDownload),
+		api("GET", "/api/v1/cooperations/{id}/considerations", s.apiConsiderations),
+		api("POST", "/api/v1/cooperations/{id}/considerations", s.apiConsider),
+		api("GET", "/api/v1/tkksd/meetings", s.apiMeetingList),
+		api("POST", "/api/v1/tkksd/meetings", s.apiMeetingCreate),
+		api("GET", "/api/v1/tkksd/meetings/{id}", s.apiMeetingGet),
+		api("PATCH", "/api/v1/tkksd/meetings/{id}", s.apiMeetingPlan),
+		api("PUT", "/api/v1/tkksd/meetings/{id}/record", s.apiMeetingRecord),
+		api("POST", "/api/v1/tkksd/meetings/{id}/actions", s.apiActionCreate),
+		api("PATCH", "/api/v1/tkksd/actions/{id}", s.apiActionUpdate),
+		api("GET", "/api/v1/tkksd/mapping", s.apiMappingOverview),
+		api("GET", "/api/v1/tkksd/mapping/{code}", s.apiMappingGet),
+		api("PUT", "/api/v1/tkksd/mapping/{code}", s.apiMappingPut),
 		api("GET", "/api/v1/holidays", s.apiHolidays),
 		api("POST", "/api/v1/holidays", s.apiHolidayAdd),
 		api("DELETE", "/api/v1/holidays/{date}", s.apiHolidayDelete),

@@ -86,7 +86,7 @@ func newTestServer(t *testing.T, db *sqlstore.DB) (*Server, *httptest.Server) {
 	}
 	s, err := New(Deps{
 		Config: config.Default(), Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
-		Catalog: i18n.MustLoad(), Regions: dir, Geo: db, Accounts: db, Coops: db, Holidays: holidays, Blobs: blobs,
+		Catalog: i18n.MustLoad(), Regions: dir, Geo: db, Accounts: db, Coops: db, TKKSD: db, Holidays: holidays, Blobs: blobs,
 		Ready: db.Ping, Version: "test", Now: db.Now,
 	})
 	if err != nil {

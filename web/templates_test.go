@@ -59,8 +59,8 @@ func TestDomainMessagesInCatalog(t *testing.T) {
 	}
 }
 
-// The guide explains every kind, every step of every lifecycle table and
-// every document type, in both languages.
+// The guide explains every kind, every stage and step of every lifecycle
+// table and every document type, in both languages.
 func TestGuideCoversEverything(t *testing.T) {
 	cat := i18n.MustLoad()
 	for _, k := range cooperation.Kinds {
@@ -71,6 +71,14 @@ func TestGuideCoversEverything(t *testing.T) {
 			if !cat.Has("coop.help."+string(tr.Name)) || !cat.Has("coop.step."+string(tr.Name)) {
 				t.Errorf("no guide text for step %s", tr.Name)
 			}
+		}
+	}
+	if n := len(guideStages()); n < 25 {
+		t.Errorf("the guide lists %d stages; every machine's stages should be there", n)
+	}
+	for _, st := range guideStages() {
+		if !cat.Has("guide.stage." + string(st)) {
+			t.Errorf("no guide text for stage %s", st)
 		}
 	}
 	for _, d := range cooperation.DocTypes {

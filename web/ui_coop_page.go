@@ -56,6 +56,7 @@ type coopPageData struct {
 	Notice    coopNotice
 	DocTypes  []cooperation.DocType
 	Stages    []cooperation.Stage // the main path of its machine, for the progress bar
+	TKKSD     *coopTKKSD          // the teams' considerations and follow-up actions; nil for the public
 }
 
 func (s *Server) coopPage(w http.ResponseWriter, r *http.Request) {
@@ -120,6 +121,10 @@ func (s *Server) renderCoop(w http.ResponseWriter, r *http.Request, status int, 
 			s.fail(w, r, err)
 			return
 		}
+	}
+	if d.TKKSD, err = s.coopTKKSD(r, c, n.Errors); err != nil {
+		s.fail(w, r, err)
+		return
 	}
 	if d.CanEdit {
 		draft := draftOf(c)

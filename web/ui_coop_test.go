@@ -12,6 +12,7 @@ import (
 	"github.com/jalin-ksd/jalin/jobs"
 	"github.com/jalin-ksd/jalin/sqlstore"
 	"github.com/jalin-ksd/jalin/sqlstore/sqlstoretest"
+	"github.com/jalin-ksd/jalin/workday"
 )
 
 // TestCooperationPagesLifecycle runs a mandatory KSDD between Kota Bandung
@@ -76,6 +77,27 @@ func TestCooperationPagesLifecycle(t *testing.T) {
 			t.Errorf("missing KAK not named: %s", problemsOf(r.Body))
 		}
 		upload("ra", "kak")
+		submitMappings(t, db, "1.03", "32.73", "32.04")
+		// The TKKSD's consideration, recorded on the cooperation's page:
+		// "revise" keeps it in preparation, a later "proceed" releases it.
+		consider := func(rec string) {
+			t.Helper()
+			r := f.do("ra", request{method: "POST", path: path + "/considerations", form: url.Values{"recommendation": {rec},
+				"reasoning": {"Kajian TKKSD: " + rec}, "decided_by": {"Ketua TKKSD"}, "decided_on": {workday.DateOf(db.Now()).String()}}})
+			if r.Status != http.StatusSeeOther {
+				t.Fatalf("consideration %s: %d %s", rec, r.Status, problemsOf(r.Body))
+			}
+		}
+		consider("revise")
+		r = step("ra", "tkksd_review", nil, http.StatusUnprocessableEntity)
+		if !strings.Contains(r.Body, `data-rule="TKKSD"`) {
+			t.Errorf("review without a favourable consideration: %s", problemsOf(r.Body))
+		}
+		consider("proceed")
+		if page := f.do("rv", request{method: "GET", path: path}); !strings.Contains(section(page.Body, `id="tkksd"`), "Kajian TKKSD: proceed") ||
+			strings.Contains(page.Body, `id="consider-form"`) {
+			t.Error("the page does not show the considerations, or offers a viewer the form")
+		}
 		step("ra", "tkksd_review", nil, http.StatusSeeOther)
 		upload("ra", "surat_penawaran")
 		upload("ra", "draft_kb")
