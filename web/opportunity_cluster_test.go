@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/jalin-ksd/jalin/analysis"
-	"github.com/jalin-ksd/jalin/i18n"
 	"github.com/jalin-ksd/jalin/sqlstore"
 	"github.com/jalin-ksd/jalin/sqlstore/sqlstoretest"
 )
@@ -82,7 +81,7 @@ func TestClusterPagesAndDraft(t *testing.T) {
 		f := clusterFixture(t, db)
 		cases := []pageCase{
 			{"anon", "/regions/32.73/opportunities", 200,
-				[]string{`id="opportunity-cluster-map" data-geo-url="/api/v1/opportunities/clusters/geometry?region=32.73"`, `id="opportunity-clusters"`, "Sektor basis bersama (LQ &gt; 1)", "Kabupaten Bandung"},
+				[]string{`id="opportunity-cluster-map" data-fit="all" data-geo-url="/api/v1/opportunities/clusters/geometry?region=32.73"`, `id="opportunity-clusters"`, "Sektor basis bersama (LQ &gt; 1)", "Kabupaten Bandung"},
 				[]string{"Buat prakarsa bersama", "Buat prakarsa KSDD wajib"}},
 			{"rm", "/regions/32.73/opportunities", 200,
 				[]string{"Buat prakarsa bersama", "kind=ksdd_sukarela", "partner=32.04", "Buat prakarsa KSDD wajib", "kind=ksdd_wajib"}, nil},
@@ -93,7 +92,8 @@ func TestClusterPagesAndDraft(t *testing.T) {
 			{"anon", "/opportunities/clusters?sector=C", 200, []string{`data-geo-url="/api/v1/opportunities/clusters/geometry?sector=C"`, `id="clusters-table"`, "1 klaster", `href="/opportunities/clusters/export?sector=C"`}, nil},
 			// Numbers in the page's language, in the table and in the
 			// rationale the draft link carries.
-			{"anon", "/opportunities/clusters?sector=C&lang=en", 200, []string{">1.33<"}, []string{">1,33<"}},
+			{"anon", "/opportunities/clusters?sector=C&lang=en", 200, []string{">1.33<", ">10,000<"}, []string{">1,33<", ">10.000<"}},
+			{"anon", "/opportunities/clusters?sector=C", 200, []string{">1,33<", ">10.000<"}, []string{">1.33<", ">10,000<"}},
 			{"rm", "/regions/32.73/opportunities?lang=en", 200, []string{"GRDP&#43;of&#43;10%2C000&#43;billion"}, nil},
 			{"rm", "/regions/32.73/opportunities", 200, []string{"PDRB&#43;gabungan&#43;10.000&#43;miliar"}, nil},
 			{"anon", "/opportunities/clusters?basis=nope", 400, []string{"basis"}, nil},
@@ -144,23 +144,4 @@ func TestCoopNewPrefill(t *testing.T) {
 			t.Error("an unknown region was prefilled")
 		}
 	})
-}
-
-func TestFormatFloatIn(t *testing.T) {
-	for _, c := range []struct {
-		lang i18n.Lang
-		v    float64
-		d    int
-		want string
-	}{
-		{i18n.ID, 1234567.891, 0, "1.234.568"},
-		{i18n.EN, 1234567.891, 0, "1,234,568"},
-		{i18n.ID, -1234.5, 2, "-1.234,50"},
-		{i18n.EN, -1234.5, 2, "-1,234.50"},
-		{i18n.EN, 0.125, 2, "0.13"},
-	} {
-		if got := formatFloatIn(c.lang, c.v, c.d); got != c.want {
-			t.Errorf("formatFloatIn(%s, %v, %d) = %q, want %q", c.lang, c.v, c.d, got, c.want)
-		}
-	}
 }

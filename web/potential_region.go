@@ -1,9 +1,6 @@
 package web
 
 import (
-	"math"
-	"strings"
-
 	"github.com/jalin-ksd/jalin/analysis"
 	"github.com/jalin-ksd/jalin/i18n"
 	"github.com/jalin-ksd/jalin/taxonomy"
@@ -219,66 +216,4 @@ func appendNotes(out []potentialNote, code string, ns []analysis.Note) []potenti
 		}
 	}
 	return out
-}
-
-// pct is a ratio as a percentage with one decimal, for the pages.
-func pct(v *float64) string {
-	if v == nil {
-		return "–"
-	}
-	return formatFloat(*v*100, 1) + " %"
-}
-
-// dec is a number with d decimals, or a dash for null.
-func dec(v *float64, d int) string {
-	if v == nil {
-		return "–"
-	}
-	return formatFloat(*v, d)
-}
-
-// formatFloatIn is formatFloat in lang: English groups thousands with a
-// comma and writes the decimal point; Indonesian the other way round.
-func formatFloatIn(lang i18n.Lang, v float64, d int) string {
-	s := formatFloat(v, d)
-	if lang != i18n.EN {
-		return s
-	}
-	return strings.Map(func(c rune) rune {
-		switch c {
-		case '.':
-			return ','
-		case ',':
-			return '.'
-		}
-		return c
-	}, s)
-}
-
-// formatFloat writes v with d decimals the Indonesian way: 1.234,5.
-func formatFloat(v float64, d int) string {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return "–"
-	}
-	neg := v < 0
-	if neg {
-		v = -v
-	}
-	scale := math.Pow(10, float64(d))
-	r := math.Round(v * scale)
-	ip := int(r / scale)
-	frac := int(r) - ip*int(scale)
-	s := formatInt(ip)
-	if d > 0 {
-		f := make([]byte, d)
-		for i := d - 1; i >= 0; i-- {
-			f[i] = byte('0' + frac%10)
-			frac /= 10
-		}
-		s += "," + string(f)
-	}
-	if neg && r != 0 {
-		s = "-" + s
-	}
-	return s
 }

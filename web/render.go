@@ -34,20 +34,19 @@ func loadPages(a *assets) (*pages, error) {
 	funcs := template.FuncMap{
 		"asset": a.URL,
 		"add":   func(a, b int) int { return a + b },
-		"num":   formatInt,
-		"km":    func(f float64) string { return fmt.Sprintf("%.1f", f) },
 		"date":  func(t time.Time) string { return t.UTC().Format("2006-01-02 15:04 UTC") },
 		// inzone shows a meeting time in the zone it was announced in.
 		"inzone": func(t time.Time, z tkksd.Zone) string {
 			return t.In(z.Location()).Format("2006-01-02 15:04 ") + string(z)
 		},
-		"list":   func(xs ...string) []string { return xs },
-		"fmtDec": formatFloatIn,
+		"list": func(xs ...string) []string { return xs },
 		"clusterTable": func(v any, rows []oppCluster, id string, canCreate bool) clusterTableData {
 			return clusterTableData{V: v, Rows: rows, ID: id, CanCreate: canCreate}
 		},
-		"size":   formatSize,
-		"rupiah": func(n int64) string { return "Rp " + formatInt(int(n)) },
+		// size is for the TKKSD pages until they use the view's Size, which
+		// writes the page's language; the other numbers go through the view
+		// (Num, Dec, Pct, Rupiah, Km, Size: see format.go).
+		"size": func(n int64) string { return formatSizeIn(i18n.EN, n) },
 		"has": func(xs any, x any) bool {
 			v := reflect.ValueOf(xs)
 			for i := 0; v.Kind() == reflect.Slice && i < v.Len(); i++ {
@@ -200,34 +199,4 @@ func (s *Server) renderStatus(w http.ResponseWriter, r *http.Request, status int
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(status)
 	_, _ = w.Write(buf.Bytes())
-}
-
-// formatInt writes n with Indonesian-style thousands separators (dots), which
-// both languages' readers in Indonesia recognise.
-func formatInt(n int) string {
-	s := fmt.Sprint(n)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte('.')
-		}
-		b.WriteRune(c)
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
-}
-
-// formatSize writes a byte count as a person reads it.
-func formatSize(n int64) string {
-	switch {
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%.0f KB", float64(n)/(1<<10))
-	}
-	return fmt.Sprintf("%d B", n)
 }

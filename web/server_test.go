@@ -140,7 +140,7 @@ func TestPages(t *testing.T) {
 			{"/regions?q=32.73.01&level=3", 200, []string{"32.73.01"}},
 			{"/regions?parent=32&level=3&page=2", 200, []string{"rel=\"prev\""}},
 			{"/regions?q=zzzzqqq", 200, []string{"Tidak ada wilayah yang cocok"}},
-			{"/regions/32.73", 200, []string{"Kota Bandung", "Jawa Barat", "Kabupaten Bandung", "40.5", `data-geo-url="/api/v1/regions/32.73/geometry"`}},
+			{"/regions/32.73", 200, []string{"Kota Bandung", "Jawa Barat", "Kabupaten Bandung", "40,5", `data-geo-url="/api/v1/regions/32.73/geometry"`}},
 			{"/regions/32", 200, []string{"Jawa Barat", "Banten", "Kota Bandung"}},
 			{"/regions/32.73.01.1001", 200, []string{"Kelurahan", "Data ketetanggaan tidak tersedia"}},
 			{"/regions/11.01", 200, []string{"Aceh Selatan", "Data geografi belum diimpor"}},

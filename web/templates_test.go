@@ -41,14 +41,6 @@ func TestTemplateKeysExist(t *testing.T) {
 	}
 }
 
-func TestFormatInt(t *testing.T) {
-	for n, want := range map[int]string{0: "0", 999: "999", 1000: "1.000", 83762: "83.762", 1234567: "1.234.567", -1500: "-1.500"} {
-		if got := formatInt(n); got != want {
-			t.Errorf("formatInt(%d) = %q, want %q", n, got, want)
-		}
-	}
-}
-
 // Every message the domain packages emit must be in the catalogs.
 func TestDomainMessagesInCatalog(t *testing.T) {
 	cat := i18n.MustLoad()

@@ -54,9 +54,6 @@ type opportunityPageData struct {
 	Lang        i18n.Lang
 }
 
-// Dec formats a score or part with two decimals in the page's language.
-func (d opportunityPageData) Dec(v float64) string { return formatFloatIn(d.Lang, v, 2) }
-
 // regionOpportunityPage shows a regency's suggested partners and its
 // border-access pairs. Anyone may see the analysis; those who may start a
 // cooperation also get a button to start one with each partner.

@@ -98,9 +98,6 @@ type clustersPageData struct {
 	Lang                       i18n.Lang
 }
 
-// Dec formats a number with d decimals in the page's language.
-func (p clustersPageData) Dec(v float64, d int) string { return formatFloatIn(p.Lang, v, d) }
-
 // clustersPage lists the potential clusters of the whole country, with a
 // map of their members.
 func (o *opportunity) clustersPage(w http.ResponseWriter, r *http.Request) {

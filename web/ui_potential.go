@@ -18,16 +18,7 @@ const (
 	potBelowRegency  = "below_regency"  // a district or village: see its regency
 )
 
-// potentialFormat gives the page templates number formatting (the shared
-// template functions know only integers).
-type potentialFormat struct{}
-
-func (potentialFormat) Pct(v *float64) string        { return pct(v) }
-func (potentialFormat) Dec(v *float64, d int) string { return dec(v, d) }
-func (potentialFormat) PctF(v float64) string        { return pct(&v) }
-
 type potentialPageData struct {
-	potentialFormat
 	Region    region.Region
 	Ancestors []region.Region
 	State     string

@@ -13,7 +13,6 @@ import (
 const potentialTop = 15
 
 type sectorPageData struct {
-	potentialFormat
 	Sectors  []taxonomy.Sector
 	Sector   taxonomy.Sector
 	Year     int
@@ -99,7 +98,6 @@ func (p *potential) sectorPage(w http.ResponseWriter, r *http.Request) {
 }
 
 type inequalityPageData struct {
-	potentialFormat
 	Province  *region.Region
 	Provinces []region.Region
 	State     string
