@@ -321,22 +321,8 @@ func (t *csvTable) adjacency(known func(string) bool, seen map[[2]string]origin)
 		if b < a {
 			a, b = b, a
 		}
-		key := [2]string{a, b}
-		if o, dup := seen[key]; dup {
-			return t.errAt(ai, "duplicate pair %s-%s (%s)", a, b, o.describe(t.file))
-		}
-		seen[key] = origin{file: t.file, line: line, feature: -1}
-		if known != nil {
-			ka, kb := known(a), known(b)
-			if !ka {
-				unmatched = append(unmatched, Unmatched{File: t.file, Line: line, Code: a})
-			}
-			if !kb {
-				unmatched = append(unmatched, Unmatched{File: t.file, Line: line, Code: b})
-			}
-			if !ka || !kb {
-				return nil
-			}
+		if ok, err := t.newPair(seen, [2]string{a, b}, a+"-"+b, ai, line, known, &unmatched); !ok {
+			return err
 		}
 		out = append(out, Adjacency{A: a, B: b, SharedBorderKm: km})
 		return nil
@@ -377,22 +363,8 @@ func (t *csvTable) travelTimes(known func(string) bool, seen map[[2]string]origi
 		if err != nil {
 			return err
 		}
-		key := [2]string{place, seat}
-		if o, dup := seen[key]; dup {
-			return t.errAt(pi, "duplicate pair %s to %s (%s)", place, seat, o.describe(t.file))
-		}
-		seen[key] = origin{file: t.file, line: line, feature: -1}
-		if known != nil {
-			kp, ks := known(place), known(seat)
-			if !kp {
-				unmatched = append(unmatched, Unmatched{File: t.file, Line: line, Code: place})
-			}
-			if !ks {
-				unmatched = append(unmatched, Unmatched{File: t.file, Line: line, Code: seat})
-			}
-			if !kp || !ks {
-				return nil
-			}
+		if ok, err := t.newPair(seen, [2]string{place, seat}, place+" to "+seat, pi, line, known, &unmatched); !ok {
+			return err
 		}
 		out = append(out, TravelTime{Place: place, Seat: seat, Minutes: minutes})
 		return nil
@@ -401,4 +373,23 @@ func (t *csvTable) travelTimes(known func(string) bool, seen map[[2]string]origi
 		return nil, nil, err
 	}
 	return out, unmatched, nil
+}
+
+// newPair records the pair of codes key read at line (desc names it in
+// the error about a duplicate, which is at column col) and reports whether
+// both codes are known; each unknown one is added to unmatched. Without
+// known every code is.
+func (t *csvTable) newPair(seen map[[2]string]origin, key [2]string, desc string, col, line int, known func(string) bool, unmatched *[]Unmatched) (bool, error) {
+	if o, dup := seen[key]; dup {
+		return false, t.errAt(col, "duplicate pair %s (%s)", desc, o.describe(t.file))
+	}
+	seen[key] = origin{file: t.file, line: line, feature: -1}
+	ok := true
+	for _, c := range key {
+		if known != nil && !known(c) {
+			*unmatched = append(*unmatched, Unmatched{File: t.file, Line: line, Code: c})
+			ok = false
+		}
+	}
+	return ok, nil
 }
