@@ -154,19 +154,25 @@ func (l *loader) boundaries(path string) error {
 	}
 	defer f.Close()
 	b, u, err := parseBoundaries(f, path, l.known, l.codesB)
+	return gather(l, &l.ds.Boundaries, b, u, err)
+}
+
+// gather adds what one file gave to the data set: its rows to *dst (made
+// with room for them at the first file) and its unmatched codes.
+func gather[T any](l *loader, dst *[]T, rows []T, u []Unmatched, err error) error {
 	if err != nil {
 		return err
 	}
-	if l.ds.Boundaries == nil {
-		l.ds.Boundaries = make([]Boundary, 0, len(b))
+	if *dst == nil {
+		*dst = make([]T, 0, len(rows))
 	}
-	l.ds.Boundaries = append(l.ds.Boundaries, b...)
+	*dst = append(*dst, rows...)
 	l.ds.Unmatched = append(l.ds.Unmatched, u...)
 	return nil
 }
 
-// csv loads a points (points true) or adjacency file.
-func (l *loader) csv(path string, points bool) error {
+// withCSV opens the CSV file at path and hands its table to read.
+func withCSV(path string, read func(*csvTable) error) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return fmt.Errorf("geo: %w", err)
@@ -176,19 +182,21 @@ func (l *loader) csv(path string, points bool) error {
 	if err != nil {
 		return err
 	}
-	return l.table(t, points)
+	return read(t)
+}
+
+// csv loads a points (points true) or adjacency file.
+func (l *loader) csv(path string, points bool) error {
+	return withCSV(path, func(t *csvTable) error { return l.table(t, points) })
 }
 
 func (l *loader) csvAuto(path string) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return fmt.Errorf("geo: %w", err)
-	}
-	defer f.Close()
-	t, err := openCSV(bufio.NewReaderSize(f, 1<<16), path)
-	if err != nil {
-		return err
-	}
+	return withCSV(path, l.auto)
+}
+
+// auto reads a CSV table of whichever kind its header shows.
+func (l *loader) auto(t *csvTable) error {
+	path := t.file
 	isPoints, isPairs, isTimes := t.has("lon", "lat"), t.has("code_a", "code_b"), t.has("place", "seat", "minutes")
 	switch n := btoi(isPoints) + btoi(isPairs) + btoi(isTimes); {
 	case n > 1:
@@ -211,53 +219,18 @@ func btoi(b bool) int {
 }
 
 // travelFile loads a travel-time file.
-func (l *loader) travelFile(path string) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return fmt.Errorf("geo: %w", err)
-	}
-	defer f.Close()
-	t, err := openCSV(bufio.NewReaderSize(f, 1<<16), path)
-	if err != nil {
-		return err
-	}
-	return l.travel(t)
-}
+func (l *loader) travelFile(path string) error { return withCSV(path, l.travel) }
 
 func (l *loader) travel(t *csvTable) error {
 	tt, u, err := t.travelTimes(l.known, l.legs)
-	if err != nil {
-		return err
-	}
-	if l.ds.TravelTimes == nil {
-		l.ds.TravelTimes = make([]TravelTime, 0, len(tt))
-	}
-	l.ds.TravelTimes = append(l.ds.TravelTimes, tt...)
-	l.ds.Unmatched = append(l.ds.Unmatched, u...)
-	return nil
+	return gather(l, &l.ds.TravelTimes, tt, u, err)
 }
 
 func (l *loader) table(t *csvTable, points bool) error {
 	if points {
 		p, u, err := t.points(l.known, l.codesP)
-		if err != nil {
-			return err
-		}
-		if l.ds.Points == nil {
-			l.ds.Points = make([]Point, 0, len(p))
-		}
-		l.ds.Points = append(l.ds.Points, p...)
-		l.ds.Unmatched = append(l.ds.Unmatched, u...)
-		return nil
+		return gather(l, &l.ds.Points, p, u, err)
 	}
 	a, u, err := t.adjacency(l.known, l.pairs)
-	if err != nil {
-		return err
-	}
-	if l.ds.Adjacency == nil {
-		l.ds.Adjacency = make([]Adjacency, 0, len(a))
-	}
-	l.ds.Adjacency = append(l.ds.Adjacency, a...)
-	l.ds.Unmatched = append(l.ds.Unmatched, u...)
-	return nil
+	return gather(l, &l.ds.Adjacency, a, u, err)
 }
