@@ -271,11 +271,7 @@ const (
 // geography has (class net-province, no URL), built once per data version.
 // Callers copy a feature before they change it.
 func (o *opportunity) provinceOutlines(ctx context.Context) ([]potFeature, error) {
-	version, err := dataVersion(ctx, o.s.Geo)
-	if err != nil {
-		return nil, err
-	}
-	v, err := o.cache.get(ctx, version, "province-outlines", func(ctx context.Context) (any, error) {
+	return cachedGeo(ctx, o, "province-outlines", func(ctx context.Context) ([]potFeature, error) {
 		var codes []string
 		for _, p := range o.s.Regions.Children("") {
 			codes = append(codes, p.Code)
@@ -297,8 +293,4 @@ func (o *opportunity) provinceOutlines(ctx context.Context) ([]potFeature, error
 		}
 		return out, nil
 	})
-	if err != nil {
-		return nil, err
-	}
-	return v.([]potFeature), nil
 }

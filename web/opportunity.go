@@ -192,19 +192,26 @@ func ExistingCooperations(ctx context.Context, store coopLister, scope access.Sc
 	}
 }
 
-// partnerData returns the cached inputs of the current data version.
-func (o *opportunity) partnerData(ctx context.Context) (*PartnerData, error) {
+// cachedGeo returns what build makes of the current data, built once per
+// data version and kept under key.
+func cachedGeo[T any](ctx context.Context, o *opportunity, key string, build func(context.Context) (T, error)) (T, error) {
+	var zero T
 	version, err := dataVersion(ctx, o.s.Geo)
 	if err != nil {
-		return nil, err
+		return zero, err
 	}
-	v, err := o.cache.get(ctx, version, "partners", func(ctx context.Context) (any, error) {
+	v, err := o.cache.get(ctx, version, key, func(ctx context.Context) (any, error) { return build(ctx) })
+	if err != nil {
+		return zero, err
+	}
+	return v.(T), nil
+}
+
+// partnerData returns the cached inputs of the current data version.
+func (o *opportunity) partnerData(ctx context.Context) (*PartnerData, error) {
+	return cachedGeo(ctx, o, "partners", func(ctx context.Context) (*PartnerData, error) {
 		return BuildPartnerData(ctx, o.s.Geo, o.s.Regions)
 	})
-	if err != nil {
-		return nil, err
-	}
-	return v.(*PartnerData), nil
 }
 
 // rankFor ranks the partners of a regency for the actor's view of existing
@@ -277,17 +284,9 @@ func BuildAccessData(ctx context.Context, g GeoReader, dir *region.Directory) (*
 
 // accessData returns the cached analysis of the current data version.
 func (o *opportunity) accessData(ctx context.Context) (*AccessData, error) {
-	version, err := dataVersion(ctx, o.s.Geo)
-	if err != nil {
-		return nil, err
-	}
-	v, err := o.cache.get(ctx, version, "access", func(ctx context.Context) (any, error) {
+	return cachedGeo(ctx, o, "access", func(ctx context.Context) (*AccessData, error) {
 		return BuildAccessData(ctx, o.s.Geo, o.s.Regions)
 	})
-	if err != nil {
-		return nil, err
-	}
-	return v.(*AccessData), nil
 }
 
 // AccessPairs returns the pairs where code's places are nearer to another

@@ -94,21 +94,13 @@ func highHigh(pd *PartnerData, borders [][2]string) ([]map[string]bool, error) {
 
 // clusterData returns the cached clusters of the current data version.
 func (o *opportunity) clusterData(ctx context.Context) (*ClusterData, error) {
-	version, err := dataVersion(ctx, o.s.Geo)
-	if err != nil {
-		return nil, err
-	}
-	v, err := o.cache.get(ctx, version, "clusters", func(ctx context.Context) (any, error) {
+	return cachedGeo(ctx, o, "clusters", func(ctx context.Context) (*ClusterData, error) {
 		pd, err := o.partnerData(ctx)
 		if err != nil {
 			return nil, err
 		}
 		return BuildClusters(pd)
 	})
-	if err != nil {
-		return nil, err
-	}
-	return v.(*ClusterData), nil
 }
 
 // clusterFilter narrows the clusters a page, the API or an export shows.
