@@ -111,3 +111,20 @@ func TestPageNumbersInLanguage(t *testing.T) {
 		}
 	})
 }
+
+// A cooperation's value is written as rupiah in the page's language.
+func TestCoopValueInLanguage(t *testing.T) {
+	sqlstoretest.Each(t, func(t *testing.T, db *sqlstore.DB) {
+		c := newCoopTest(t, db)
+		c.create("ra")
+		for path, want := range map[string]string{
+			"/cooperations/" + c.id:              "Rp 1.500.000.000",
+			"/cooperations/" + c.id + "?lang=en": "Rp 1,500,000,000",
+		} {
+			r := c.do("ra", request{method: "GET", path: path})
+			if r.Status != 200 || !strings.Contains(r.Body, want) {
+				t.Errorf("GET %s: status %d, want %q in the page", path, r.Status, want)
+			}
+		}
+	})
+}
