@@ -215,7 +215,8 @@ func (s *Server) apiActionUpdate(w http.ResponseWriter, r *http.Request) {
 
 // apiMeetingPlan changes a meeting's plan (the host only; If-Match).
 // The body is a whole plan, as for scheduling; kind and invitees are
-// ignored (a meeting keeps its kind; invitees are changed on the page).
+// ignored (a meeting keeps its kind; the people invited by name are
+// changed with apiMeetingInvite).
 func (s *Server) apiMeetingPlan(w http.ResponseWriter, r *http.Request) {
 	if !s.requireUser(w, r) {
 		return
@@ -246,6 +247,42 @@ func (s *Server) apiMeetingPlan(w http.ResponseWriter, r *http.Request) {
 	}
 	m, err = s.changePlan(r, m, version, tkksd.Meeting{Title: in.Title, Agenda: in.Agenda, Mode: in.Mode, Venue: in.Venue,
 		Link: in.Link, Zone: in.Zone, Start: in.Start.UTC(), End: in.End.UTC(), Invited: in.Invited})
+	if err != nil {
+		s.fail(w, r, preconditionFailed(err))
+		return
+	}
+	s.writeMeeting(w, r, http.StatusOK, m)
+}
+
+// apiMeetingInvite replaces the people invited by name (the host only;
+// If-Match), as the meeting page's invitee form does. The body must name
+// the list: an empty one clears it, a missing one is refused rather than
+// read as "nobody".
+func (s *Server) apiMeetingInvite(w http.ResponseWriter, r *http.Request) {
+	if !s.requireUser(w, r) {
+		return
+	}
+	m, ok := s.loadMeeting(w, r)
+	if !ok || !s.authorize(w, r, access.ManageTKKSD, m.Resource()) {
+		return
+	}
+	version, err := ifMatch(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	var in struct {
+		Invitees *[]tkksd.Attendee `json:"invitees"`
+	}
+	if err := decodeJSON(r, &in); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if in.Invitees == nil {
+		s.fail(w, r, jalin.Invalid("invitees", "tkksd.invitees_required"))
+		return
+	}
+	m, err = s.setInvitees(r, m.ID, version, *in.Invitees)
 	if err != nil {
 		s.fail(w, r, preconditionFailed(err))
 		return
