@@ -30,11 +30,8 @@ func (s *Server) writeMeeting(w http.ResponseWriter, r *http.Request, status int
 // apiMeetingList lists the meetings the caller's team takes part in that
 // end after "from" (default: 90 days ago).
 func (s *Server) apiMeetingList(w http.ResponseWriter, r *http.Request) {
-	if !s.tkksdOn(w, r) {
-		return
-	}
-	a := info(r).Actor
-	if !s.authorize(w, r, access.ViewTKKSD, tkksdResource(a)) {
+	a, ok := s.teamAccess(w, r, access.ViewTKKSD)
+	if !ok {
 		return
 	}
 	from := s.now().Add(-90 * 24 * time.Hour)
@@ -69,12 +66,23 @@ type apiMeetingInput struct {
 	Invitees []tkksd.Attendee  `json:"invitees"`
 }
 
-func (s *Server) apiMeetingCreate(w http.ResponseWriter, r *http.Request) {
-	if !s.tkksdOn(w, r) {
-		return
+// meetingOf is the meeting in, its invited regions checked against the
+// region reference (an unknown one is "invited_regions"). Its host is
+// left to the caller; changePlan keeps the kind and invitees it had.
+func (s *Server) meetingOf(in apiMeetingInput) (tkksd.Meeting, error) {
+	for _, code := range in.Invited {
+		if _, ok := s.Regions.Get(code); !ok {
+			return tkksd.Meeting{}, jalin.Invalid("invited_regions", "tkksd.region_unknown")
+		}
 	}
-	a := info(r).Actor
-	if !s.authorize(w, r, access.ManageTKKSD, tkksdResource(a)) {
+	return tkksd.Meeting{Kind: in.Kind, Title: in.Title, Agenda: in.Agenda, Mode: in.Mode, Venue: in.Venue,
+		Link: in.Link, Zone: in.Zone, Start: in.Start.UTC(), End: in.End.UTC(), Invited: in.Invited,
+		Invitees: in.Invitees}, nil
+}
+
+func (s *Server) apiMeetingCreate(w http.ResponseWriter, r *http.Request) {
+	a, ok := s.teamAccess(w, r, access.ManageTKKSD)
+	if !ok {
 		return
 	}
 	var in apiMeetingInput
@@ -82,15 +90,13 @@ func (s *Server) apiMeetingCreate(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	for _, code := range in.Invited {
-		if _, ok := s.Regions.Get(code); !ok {
-			s.fail(w, r, jalin.Invalid("invited_regions", "tkksd.region_unknown"))
-			return
-		}
+	plan, err := s.meetingOf(in)
+	if err != nil {
+		s.fail(w, r, err)
+		return
 	}
-	m, err := s.createMeeting(r, tkksd.Meeting{Host: a.Region, Kind: in.Kind, Title: in.Title, Agenda: in.Agenda,
-		Mode: in.Mode, Venue: in.Venue, Link: in.Link, Zone: in.Zone, Start: in.Start.UTC(), End: in.End.UTC(), Invited: in.Invited,
-		Invitees: in.Invitees})
+	plan.Host = a.Region
+	m, err := s.createMeeting(r, plan)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -118,8 +124,8 @@ func (s *Server) apiMeetingRecord(w http.ResponseWriter, r *http.Request) {
 	if !s.requireUser(w, r) {
 		return
 	}
-	m, ok := s.loadMeeting(w, r)
-	if !ok || !s.authorize(w, r, access.ManageTKKSD, m.Resource()) {
+	m, ok := s.meetingToManage(w, r)
+	if !ok {
 		return
 	}
 	a := info(r).Actor
@@ -161,8 +167,8 @@ func (s *Server) apiActionCreate(w http.ResponseWriter, r *http.Request) {
 	if !s.requireUser(w, r) {
 		return
 	}
-	m, ok := s.loadMeeting(w, r)
-	if !ok || !s.authorize(w, r, access.ManageTKKSD, m.Resource()) {
+	m, ok := s.meetingToManage(w, r)
+	if !ok {
 		return
 	}
 	var in apiActionInput
@@ -221,8 +227,8 @@ func (s *Server) apiMeetingPlan(w http.ResponseWriter, r *http.Request) {
 	if !s.requireUser(w, r) {
 		return
 	}
-	m, ok := s.loadMeeting(w, r)
-	if !ok || !s.authorize(w, r, access.ManageTKKSD, m.Resource()) {
+	m, ok := s.meetingToManage(w, r)
+	if !ok {
 		return
 	}
 	if !tkksd.CanManage(info(r).Actor, m) {
@@ -239,14 +245,12 @@ func (s *Server) apiMeetingPlan(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	for _, code := range in.Invited {
-		if _, ok := s.Regions.Get(code); !ok {
-			s.fail(w, r, jalin.Invalid("invited_regions", "tkksd.region_unknown"))
-			return
-		}
+	plan, err := s.meetingOf(in)
+	if err != nil {
+		s.fail(w, r, err)
+		return
 	}
-	m, err = s.changePlan(r, m, version, tkksd.Meeting{Title: in.Title, Agenda: in.Agenda, Mode: in.Mode, Venue: in.Venue,
-		Link: in.Link, Zone: in.Zone, Start: in.Start.UTC(), End: in.End.UTC(), Invited: in.Invited})
+	m, err = s.changePlan(r, m, version, plan)
 	if err != nil {
 		s.fail(w, r, preconditionFailed(err))
 		return
@@ -262,8 +266,8 @@ func (s *Server) apiMeetingInvite(w http.ResponseWriter, r *http.Request) {
 	if !s.requireUser(w, r) {
 		return
 	}
-	m, ok := s.loadMeeting(w, r)
-	if !ok || !s.authorize(w, r, access.ManageTKKSD, m.Resource()) {
+	m, ok := s.meetingToManage(w, r)
+	if !ok {
 		return
 	}
 	version, err := ifMatch(r)

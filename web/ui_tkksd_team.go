@@ -37,11 +37,8 @@ func (s *Server) teamPage(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) renderTeam(w http.ResponseWriter, r *http.Request, status int, form *tkksd.Team, errs map[string]string) {
-	if !s.tkksdOn(w, r) {
-		return
-	}
-	a := info(r).Actor
-	if !s.authorize(w, r, access.ViewTKKSD, tkksdResource(a)) {
+	a, ok := s.teamAccess(w, r, access.ViewTKKSD)
+	if !ok {
 		return
 	}
 	if a.Region == "" {
@@ -88,11 +85,8 @@ func (s *Server) renderTeam(w http.ResponseWriter, r *http.Request, status int, 
 }
 
 func (s *Server) teamSave(w http.ResponseWriter, r *http.Request) {
-	if !s.tkksdOn(w, r) {
-		return
-	}
-	a := info(r).Actor
-	if !s.authorize(w, r, access.ManageTKKSD, tkksdResource(a)) {
+	a, ok := s.teamAccess(w, r, access.ManageTKKSD)
+	if !ok {
 		return
 	}
 	t := tkksd.Team{Region: a.Region, DecreeNumber: r.PostFormValue("decree_number"), DecreeDoc: r.PostFormValue("decree_document")}
@@ -144,11 +138,8 @@ func (s *Server) teamSave(w http.ResponseWriter, r *http.Request) {
 
 // handover moves a leaving official's open actions to a successor.
 func (s *Server) handover(w http.ResponseWriter, r *http.Request) {
-	if !s.tkksdOn(w, r) {
-		return
-	}
-	a := info(r).Actor
-	if !s.authorize(w, r, access.ManageTKKSD, tkksdResource(a)) {
+	a, ok := s.teamAccess(w, r, access.ManageTKKSD)
+	if !ok {
 		return
 	}
 	if a.Region == "" {
