@@ -121,6 +121,26 @@ type apiMeetingRecordInput struct {
 }
 
 func (s *Server) apiMeetingRecord(w http.ResponseWriter, r *http.Request) {
+	var in apiMeetingRecordInput
+	s.apiChangeMeeting(w, r, false, &in, func(m tkksd.Meeting, version int64) (tkksd.Meeting, error) {
+		a := info(r).Actor
+		return s.TKKSD.UpdateMeeting(r.Context(), a.Scope(), m.ID, version, "record", func(cur *tkksd.Meeting) error {
+			if !tkksd.CanManage(a, *cur) {
+				return forbidden()
+			}
+			cur.Attendance, cur.Minutes, cur.Decisions = in.Attendance, strings.TrimSpace(in.Minutes), in.Decisions
+			return nil
+		}, meta(r))
+	})
+}
+
+// apiChangeMeeting is the frame of the API's changes to a meeting: a
+// signed-in caller, a meeting they may manage (and, with hostFirst, run:
+// refused before anything else is read), the version from If-Match, the
+// body decoded into in. change makes the change on that version; the
+// meeting as changed is the answer, a stale version 412.
+func (s *Server) apiChangeMeeting(w http.ResponseWriter, r *http.Request, hostFirst bool, in any,
+	change func(m tkksd.Meeting, version int64) (tkksd.Meeting, error)) {
 	if !s.requireUser(w, r) {
 		return
 	}
@@ -128,25 +148,20 @@ func (s *Server) apiMeetingRecord(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	a := info(r).Actor
+	if hostFirst && !tkksd.CanManage(info(r).Actor, m) {
+		s.fail(w, r, forbidden())
+		return
+	}
 	version, err := ifMatch(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	var in apiMeetingRecordInput
-	if err := decodeJSON(r, &in); err != nil {
+	if err := decodeJSON(r, in); err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	m, err = s.TKKSD.UpdateMeeting(r.Context(), a.Scope(), m.ID, version, "record", func(cur *tkksd.Meeting) error {
-		if !tkksd.CanManage(a, *cur) {
-			return forbidden()
-		}
-		cur.Attendance, cur.Minutes, cur.Decisions = in.Attendance, strings.TrimSpace(in.Minutes), in.Decisions
-		return nil
-	}, meta(r))
-	if err != nil {
+	if m, err = change(m, version); err != nil {
 		s.fail(w, r, preconditionFailed(err))
 		return
 	}
@@ -224,38 +239,14 @@ func (s *Server) apiActionUpdate(w http.ResponseWriter, r *http.Request) {
 // ignored (a meeting keeps its kind; the people invited by name are
 // changed with apiMeetingInvite).
 func (s *Server) apiMeetingPlan(w http.ResponseWriter, r *http.Request) {
-	if !s.requireUser(w, r) {
-		return
-	}
-	m, ok := s.meetingToManage(w, r)
-	if !ok {
-		return
-	}
-	if !tkksd.CanManage(info(r).Actor, m) {
-		s.fail(w, r, forbidden())
-		return
-	}
-	version, err := ifMatch(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
 	var in apiMeetingInput
-	if err := decodeJSON(r, &in); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	plan, err := s.meetingOf(in)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	m, err = s.changePlan(r, m, version, plan)
-	if err != nil {
-		s.fail(w, r, preconditionFailed(err))
-		return
-	}
-	s.writeMeeting(w, r, http.StatusOK, m)
+	s.apiChangeMeeting(w, r, true, &in, func(m tkksd.Meeting, version int64) (tkksd.Meeting, error) {
+		plan, err := s.meetingOf(in)
+		if err != nil {
+			return m, err
+		}
+		return s.changePlan(r, m, version, plan)
+	})
 }
 
 // apiMeetingInvite replaces the people invited by name (the host only;
@@ -263,33 +254,13 @@ func (s *Server) apiMeetingPlan(w http.ResponseWriter, r *http.Request) {
 // the list: an empty one clears it, a missing one is refused rather than
 // read as "nobody".
 func (s *Server) apiMeetingInvite(w http.ResponseWriter, r *http.Request) {
-	if !s.requireUser(w, r) {
-		return
-	}
-	m, ok := s.meetingToManage(w, r)
-	if !ok {
-		return
-	}
-	version, err := ifMatch(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
 	var in struct {
 		Invitees *[]tkksd.Attendee `json:"invitees"`
 	}
-	if err := decodeJSON(r, &in); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if in.Invitees == nil {
-		s.fail(w, r, jalin.Invalid("invitees", "tkksd.invitees_required"))
-		return
-	}
-	m, err = s.setInvitees(r, m.ID, version, *in.Invitees)
-	if err != nil {
-		s.fail(w, r, preconditionFailed(err))
-		return
-	}
-	s.writeMeeting(w, r, http.StatusOK, m)
+	s.apiChangeMeeting(w, r, false, &in, func(m tkksd.Meeting, version int64) (tkksd.Meeting, error) {
+		if in.Invitees == nil {
+			return m, jalin.Invalid("invitees", "tkksd.invitees_required")
+		}
+		return s.setInvitees(r, m.ID, version, *in.Invitees)
+	})
 }

@@ -94,12 +94,8 @@ func mappingFromForm(r *http.Request) ([]tkksd.MappingEntry, error) {
 }
 
 func (s *Server) mappingSave(w http.ResponseWriter, r *http.Request) {
-	a, ok := s.teamAccess(w, r, access.ManageTKKSD)
+	a, ok := s.ownTeam(w, r)
 	if !ok {
-		return
-	}
-	if a.Region == "" {
-		s.fail(w, r, jalin.Invalid("region_code", "tkksd.region_required"))
 		return
 	}
 	version, _ := strconv.ParseInt(r.PostFormValue("version"), 10, 64)

@@ -274,6 +274,19 @@ func (s *Server) teamAccess(w http.ResponseWriter, r *http.Request, act access.A
 	return a, s.tkksdOn(w, r) && s.authorize(w, r, act, tkksdResource(a))
 }
 
+// ownTeam returns the actor if they may manage their own region's team
+// records (the team, its mapping, a handover): teamAccess for
+// ManageTKKSD, and a region of their own (a national user has none, which
+// is "region_code"). When not, it answers the request itself.
+func (s *Server) ownTeam(w http.ResponseWriter, r *http.Request) (access.Actor, bool) {
+	a, ok := s.teamAccess(w, r, access.ManageTKKSD)
+	if ok && a.Region == "" {
+		s.fail(w, r, jalin.Invalid("region_code", "tkksd.region_required"))
+		return a, false
+	}
+	return a, ok
+}
+
 // meetingToManage loads the meeting named by {id}, as loadMeeting, if the
 // actor may also manage TKKSD records of it; when not, it answers the
 // request itself and returns false. Whether the actor runs this meeting

@@ -85,7 +85,7 @@ func (s *Server) renderTeam(w http.ResponseWriter, r *http.Request, status int, 
 }
 
 func (s *Server) teamSave(w http.ResponseWriter, r *http.Request) {
-	a, ok := s.teamAccess(w, r, access.ManageTKKSD)
+	a, ok := s.ownTeam(w, r)
 	if !ok {
 		return
 	}
@@ -108,10 +108,6 @@ func (s *Server) teamSave(w http.ResponseWriter, r *http.Request) {
 		t.Seats = append(t.Seats, st)
 	}
 	version, _ := strconv.ParseInt(r.PostFormValue("version"), 10, 64)
-	if a.Region == "" {
-		s.fail(w, r, jalin.Invalid("region_code", "tkksd.region_required"))
-		return
-	}
 	var err error
 	if file, hdr, ferr := r.FormFile("decree_file"); ferr == nil {
 		t.DecreeFile, err = s.storeDecree(r, file, hdr.Filename)
@@ -138,12 +134,8 @@ func (s *Server) teamSave(w http.ResponseWriter, r *http.Request) {
 
 // handover moves a leaving official's open actions to a successor.
 func (s *Server) handover(w http.ResponseWriter, r *http.Request) {
-	a, ok := s.teamAccess(w, r, access.ManageTKKSD)
+	a, ok := s.ownTeam(w, r)
 	if !ok {
-		return
-	}
-	if a.Region == "" {
-		s.fail(w, r, jalin.Invalid("region_code", "tkksd.region_required"))
 		return
 	}
 	from, _ := strconv.ParseInt(r.PostFormValue("from_user_id"), 10, 64)
