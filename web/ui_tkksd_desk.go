@@ -182,14 +182,7 @@ func (s *Server) offersAwaiting(r *http.Request, a access.Actor, today workday.D
 		if !awaiting {
 			continue
 		}
-		row := offerRow{Coop: it}
-		for _, dl := range c.Deadlines {
-			if dl.Name == "offer_answer_deadline" && (row.Due.IsZero() || dl.Due.After(row.Due)) {
-				row.Due = dl.Due
-			}
-		}
-		row.Overdue = !row.Due.IsZero() && row.Due.Before(today)
-		out = append(out, row)
+		out = append(out, newOfferRow(it, c, today))
 	}
 	return out, nil
 }
