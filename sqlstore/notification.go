@@ -37,7 +37,9 @@ func (k NotificationKind) Valid() bool {
 }
 
 // AboutAction reports whether k reminds of a TKKSD follow-up action.
-func (k NotificationKind) AboutAction() bool { return k == NotifyActionDueSoon || k == NotifyActionOverdue }
+func (k NotificationKind) AboutAction() bool {
+	return k == NotifyActionDueSoon || k == NotifyActionOverdue
+}
 
 // Notification is a message for one user (UserID) or for everyone of a
 // region's TKKSD (Region). Its text is the catalog's MessageKey filled with
