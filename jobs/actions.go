@@ -32,6 +32,8 @@ func (d Deps) actionReminderDays() int {
 func RunActions(ctx context.Context, d Deps, now time.Time) (Report, error) {
 	var rep Report
 	today := workday.DateOf(now)
+	// Pages by offset: the job changes no action, and one closed meanwhile
+	// at worst shifts a later one to the next run.
 	f := sqlstore.ActionFilter{OpenOnly: true, DueBy: today.AddDays(d.actionReminderDays()), Limit: pageSize}
 	for {
 		page, err := d.DB.Actions(ctx, all, f)

@@ -7,7 +7,10 @@
 -- engines accept: a copy is created, the rows are copied over with their
 -- ids, the old table dropped and the copy renamed, and the indexes made
 -- again. Nothing references notification, so the drop breaks no foreign
--- key. goose runs the whole migration in one transaction.
+-- key. goose runs the whole migration in one transaction. On PostgreSQL
+-- the primary key and unique constraint keep the copy's generated names
+-- (notification_next_pkey, notification_next_dedupe_key_key); nothing
+-- refers to them by name (ON CONFLICT names the column).
 
 -- +goose Up
 CREATE TABLE notification_next (
