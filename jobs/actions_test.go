@@ -2,6 +2,7 @@ package jobs_test
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"testing"
 	"time"
@@ -149,6 +150,39 @@ func TestRunActionsWindow(t *testing.T) {
 		}
 		if jobs.DefaultActionReminderDays != 7 {
 			t.Errorf("default window %d days", jobs.DefaultActionReminderDays)
+		}
+	})
+}
+
+// TestRunActionsPages: more open actions than one page are all reminded.
+func TestRunActionsPages(t *testing.T) {
+	sqlstoretest.Each(t, func(t *testing.T, db *sqlstore.DB) {
+		ctx := context.Background()
+		deps := setup(t, db)
+		host := sqlstore.AuditMeta{Actor: access.Actor{Name: "jabar", Role: access.ProvinceAdmin, Region: "32"}}
+		m, err := db.CreateMeeting(ctx, tkksd.Meeting{Host: "32", Kind: tkksd.Assistance, Title: "Asistensi",
+			Mode: tkksd.Online, Link: "https://meet.example/x", Start: now, End: now.Add(time.Hour),
+			Invited: []string{"32.73"}}, host)
+		if err != nil {
+			t.Fatal(err)
+		}
+		const n = 205 // one page is 200
+		for i := range n {
+			if _, err := db.AddAction(ctx, all, m.ID, tkksd.Action{Title: fmt.Sprint("Tindak lanjut ", i),
+				OwnerRegion: "32.73", Due: d(2025, 3, 1+i%20)}, func(tkksd.Meeting) error { return nil }, host); err != nil {
+				t.Fatal(err)
+			}
+		}
+		rep := run(t, jobs.RunActions, deps, now)
+		// Due 1–17 March: within the window of 7 days from 10 March.
+		want := 0
+		for i := range n {
+			if 1+i%20 <= 17 {
+				want++
+			}
+		}
+		if rep.Checked != want || rep.Notified != want || len(actionNotes(t, db)) != want {
+			t.Errorf("%+v, %d notes, want %d", rep, len(actionNotes(t, db)), want)
 		}
 	})
 }
