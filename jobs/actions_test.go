@@ -17,18 +17,26 @@ import (
 // actionNotes returns "kind@region:args" of every action reminder stored.
 func actionNotes(t *testing.T, db *sqlstore.DB) []string {
 	t.Helper()
-	ns, err := db.Notifications(context.Background(), all, 0, false, 500)
+	return noteList(t, db, func(n sqlstore.Notification) (string, bool) {
+		if !n.Kind.AboutAction() {
+			return "", false
+		}
+		return string(n.Kind) + "@" + n.Region + ":" + n.Args[0] + " " + n.Args[1], true
+	})
+}
+
+// assistanceAt stores the province's assistance meeting to Kota Bandung
+// starting at start, and returns it with the province's audit meta.
+func assistanceAt(t *testing.T, db *sqlstore.DB, start time.Time) (tkksd.Meeting, sqlstore.AuditMeta) {
+	t.Helper()
+	host := sqlstore.AuditMeta{Actor: access.Actor{Name: "jabar", Role: access.ProvinceAdmin, Region: "32"}}
+	m, err := db.CreateMeeting(context.Background(), tkksd.Meeting{Host: "32", Kind: tkksd.Assistance, Title: "Asistensi",
+		Mode: tkksd.Online, Link: "https://meet.example/x", Start: start, End: start.Add(2 * time.Hour),
+		Invited: []string{"32.73"}}, host)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var out []string
-	for _, n := range ns {
-		if n.Kind == sqlstore.NotifyActionDueSoon || n.Kind == sqlstore.NotifyActionOverdue {
-			out = append(out, string(n.Kind)+"@"+n.Region+":"+n.Args[0]+" "+n.Args[1])
-		}
-	}
-	slices.Sort(out)
-	return out
+	return m, host
 }
 
 // TestRunActions runs the action reminders at a fixed clock on both
@@ -40,14 +48,7 @@ func TestRunActions(t *testing.T) {
 	sqlstoretest.Each(t, func(t *testing.T, db *sqlstore.DB) {
 		ctx := context.Background()
 		deps := setup(t, db) // today is Monday 10 March 2025
-		host := sqlstore.AuditMeta{Actor: access.Actor{Name: "jabar", Role: access.ProvinceAdmin, Region: "32"}}
-		start := now.Add(-72 * time.Hour)
-		m, err := db.CreateMeeting(ctx, tkksd.Meeting{Host: "32", Kind: tkksd.Assistance, Title: "Asistensi",
-			Mode: tkksd.Online, Link: "https://meet.example/x", Start: start, End: start.Add(2 * time.Hour),
-			Invited: []string{"32.73"}}, host)
-		if err != nil {
-			t.Fatal(err)
-		}
+		m, host := assistanceAt(t, db, now.Add(-72*time.Hour))
 		coop := running(t, db, "Persampahan", d(2026, 1, 31))
 		add := func(title, owner string, due tkksd.Date, coopID int64) tkksd.Action {
 			t.Helper()
@@ -131,13 +132,7 @@ func TestRunActionsWindow(t *testing.T) {
 		ctx := context.Background()
 		deps := setup(t, db)
 		deps.ActionReminderDays = 2
-		host := sqlstore.AuditMeta{Actor: access.Actor{Name: "jabar", Role: access.ProvinceAdmin, Region: "32"}}
-		m, err := db.CreateMeeting(ctx, tkksd.Meeting{Host: "32", Kind: tkksd.Assistance, Title: "Asistensi",
-			Mode: tkksd.Online, Link: "https://meet.example/x", Start: now, End: now.Add(time.Hour),
-			Invited: []string{"32.73"}}, host)
-		if err != nil {
-			t.Fatal(err)
-		}
+		m, host := assistanceAt(t, db, now)
 		for _, due := range []tkksd.Date{d(2025, 3, 12), d(2025, 3, 13)} {
 			if _, err := db.AddAction(ctx, all, m.ID, tkksd.Action{Title: "Due " + due.String(), OwnerRegion: "32.73",
 				Due: due}, func(tkksd.Meeting) error { return nil }, host); err != nil {
@@ -159,13 +154,7 @@ func TestRunActionsPages(t *testing.T) {
 	sqlstoretest.Each(t, func(t *testing.T, db *sqlstore.DB) {
 		ctx := context.Background()
 		deps := setup(t, db)
-		host := sqlstore.AuditMeta{Actor: access.Actor{Name: "jabar", Role: access.ProvinceAdmin, Region: "32"}}
-		m, err := db.CreateMeeting(ctx, tkksd.Meeting{Host: "32", Kind: tkksd.Assistance, Title: "Asistensi",
-			Mode: tkksd.Online, Link: "https://meet.example/x", Start: now, End: now.Add(time.Hour),
-			Invited: []string{"32.73"}}, host)
-		if err != nil {
-			t.Fatal(err)
-		}
+		m, host := assistanceAt(t, db, now)
 		const n = 205 // one page is 200
 		for i := range n {
 			if _, err := db.AddAction(ctx, all, m.ID, tkksd.Action{Title: fmt.Sprint("Tindak lanjut ", i),
