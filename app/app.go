@@ -114,7 +114,8 @@ func (a *App) Start(ctx context.Context) error {
 	}
 	// The background jobs (River) run on every instance; River elects
 	// one to schedule them. Close stops them.
-	a.jobs, err = jobs.Start(ctx, jobs.Deps{DB: a.DB, Holidays: holidays, Logger: a.Logger}, jobs.Config{})
+	a.jobs, err = jobs.Start(ctx, jobs.Deps{DB: a.DB, Holidays: holidays, Logger: a.Logger,
+		ActionReminderDays: a.Config.ActionReminderDays}, jobs.Config{})
 	if err != nil {
 		return err
 	}

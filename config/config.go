@@ -14,6 +14,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 )
 
@@ -30,6 +31,9 @@ type Config struct {
 	// SharedData is the folder with the reference data sets (geo/, economy/)
 	// used by the demo; empty means "look for ../shared/data".
 	SharedData string
+	// ActionReminderDays is how many days before its due date the owner
+	// region's TKKSD is reminded of an open follow-up action (1 to 90).
+	ActionReminderDays int
 }
 
 // Default returns the configuration with every default applied.
@@ -39,6 +43,8 @@ func Default() Config {
 		DataDir:   "data",
 		LogLevel:  slog.LevelInfo,
 		LogFormat: "text",
+		// A week: enough working days left to act on the reminder.
+		ActionReminderDays: 7,
 	}
 }
 
@@ -74,6 +80,7 @@ func (c *Config) Flags(fs *flag.FlagSet, getenv func(string) string) func() erro
 	}
 	level := env("JALIN_LOG_LEVEL", "info")
 	demo := env("JALIN_DEMO", "")
+	reminder := env("JALIN_ACTION_REMINDER_DAYS", strconv.Itoa(c.ActionReminderDays))
 	fs.StringVar(&c.Addr, "addr", env("JALIN_ADDR", c.Addr), "listen address host:port (JALIN_ADDR)")
 	fs.StringVar(&c.DB, "db", env("JALIN_DB", c.DB), "SQLite file or postgres:// URL; default DATA_DIR/jalin.db (JALIN_DB)")
 	fs.StringVar(&c.DataDir, "data-dir", env("JALIN_DATA_DIR", c.DataDir), "data directory (JALIN_DATA_DIR)")
@@ -81,6 +88,7 @@ func (c *Config) Flags(fs *flag.FlagSet, getenv func(string) string) func() erro
 	fs.StringVar(&level, "log-level", level, "debug, info, warn or error (JALIN_LOG_LEVEL)")
 	fs.StringVar(&c.LogFormat, "log-format", env("JALIN_LOG_FORMAT", c.LogFormat), "text or json (JALIN_LOG_FORMAT)")
 	fs.StringVar(&c.SharedData, "shared-data", env("JALIN_SHARED_DATA", c.SharedData), "folder with geo/ and economy/ data sets for the demo (JALIN_SHARED_DATA)")
+	fs.StringVar(&reminder, "action-reminder-days", reminder, "days before its due date a TKKSD follow-up action is reminded of, 1 to 90 (JALIN_ACTION_REMINDER_DAYS)")
 	fs.StringVar(&demo, "demo", demo, "load the demo data: true or false (JALIN_DEMO)")
 	// The boolean flag is read as a string so that JALIN_DEMO=true and
 	// --demo both work; a bare --demo is handled by IsBoolFlag below.
@@ -97,6 +105,11 @@ func (c *Config) Flags(fs *flag.FlagSet, getenv func(string) string) func() erro
 			c.Demo = true
 		default:
 			errs = append(errs, fmt.Errorf("--demo (JALIN_DEMO): %q is not true or false", demo))
+		}
+		if n, err := strconv.Atoi(strings.TrimSpace(reminder)); err != nil {
+			errs = append(errs, fmt.Errorf("--action-reminder-days (JALIN_ACTION_REMINDER_DAYS): %q is not a number of days", reminder))
+		} else {
+			c.ActionReminderDays = n
 		}
 		errs = append(errs, c.Validate())
 		return errors.Join(errs...)
@@ -129,6 +142,9 @@ func (c Config) Validate() error {
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 			errs = append(errs, fmt.Errorf("--base-url (JALIN_BASE_URL): %q is not an http(s) URL", c.BaseURL))
 		}
+	}
+	if c.ActionReminderDays < 1 || c.ActionReminderDays > 90 {
+		errs = append(errs, fmt.Errorf("--action-reminder-days (JALIN_ACTION_REMINDER_DAYS): %d is not between 1 and 90", c.ActionReminderDays))
 	}
 	if c.LogFormat != "text" && c.LogFormat != "json" {
 		errs = append(errs, fmt.Errorf("--log-format (JALIN_LOG_FORMAT): %q is not text or json", c.LogFormat))

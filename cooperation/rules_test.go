@@ -113,6 +113,10 @@ func TestVRules(t *testing.T) {
 			vcase{rule: RuleTKKSD, c: wajib(), t: TKKSDReview, in: considered(true)}},
 		{"TKKSD consideration, Sinergi", vcase{rule: RuleTKKSD, c: base(KindSinergi, kota(true), ministry()), t: TKKSDReview, in: considered(false)},
 			vcase{rule: RuleTKKSD, c: base(KindSinergi, kota(true), ministry()), t: TKKSDReview, in: considered(true)}},
+		{"TKKSD consideration, sukarela", vcase{rule: RuleTKKSD, c: base(KindSukarela, kota(true), kab()), t: TKKSDReview, in: considered(false)},
+			vcase{rule: RuleTKKSD, c: base(KindSukarela, kota(true), kab()), t: TKKSDReview, in: considered(true)}},
+		{"TKKSD consideration, KSDPK", vcase{rule: RuleTKKSD, c: ksdpk(), t: TKKSDReview, in: considered(false)},
+			vcase{rule: RuleTKKSD, c: ksdpk(), t: TKKSDReview, in: considered(true)}},
 		{"V-07 TKKSD mapping", vcase{rule: "V-07", c: wajib(), t: TKKSDReview, in: mappedOnly("32.73")},
 			vcase{rule: "V-07", c: wajib(), t: TKKSDReview, in: mappedOnly("32.73", "32.04")}},
 		{"V-08", vcase{rule: "V-08", c: mod(pkAt(PenyusunanKB), func(c *Cooperation) {
@@ -197,5 +201,36 @@ func mappedOnly(regions ...string) func(*Input) {
 func considered(ok bool) func(*Input) {
 	return func(in *Input) {
 		in.Considered = func(r string, st Stage) bool { return ok && r == "32.73" && st == Persiapan }
+	}
+}
+
+// TestTKKSDConsiderationStages pins where the lifecycle asks for the
+// TKKSD's favourable consideration (docs/decisions/0007-tkksd.md): the
+// review that releases a KSDD, KSDPK or Sinergi from preparation
+// (REGULATION.md §3 row a and the Sinergi practice of §3, "TKKSD
+// evaluation → NK + RK signed", both [S]), and nowhere else. Rows c and f
+// (the KB and PKS drafts discussed in the TKKSD) have no decision, and the
+// foreign lifecycle of Permendagri 25/2020 (§12, [C]) names no TKKSD step.
+func TestTKKSDConsiderationStages(t *testing.T) {
+	want := map[Kind][]TransitionName{
+		KindWajib: {TKKSDReview}, KindSukarela: {TKKSDReview}, KindKSDPK: {TKKSDReview}, KindSinergi: {TKKSDReview},
+		KindKSDPL: nil, KindKSDLL: nil,
+	}
+	for k, names := range want {
+		tab := Table(k)
+		if len(tab) == 0 {
+			t.Fatalf("kind %s has no table", k)
+		}
+		var got []TransitionName
+		for _, tr := range tab {
+			for _, g := range tr.Guards {
+				if g.Rule == RuleTKKSD {
+					got = append(got, tr.Name)
+				}
+			}
+		}
+		if !slices.Equal(got, names) {
+			t.Errorf("kind %s: the TKKSD consideration guards %v, want %v", k, got, names)
+		}
 	}
 }

@@ -1,6 +1,7 @@
 // Package jobs holds Jalin's background work: lapsing unanswered offers and
 // reminding partners of their answer (RunOffers), warning of and recording
-// the end of a cooperation's term (RunExpiry), and clearing expired sessions
+// the end of a cooperation's term (RunExpiry), reminding a region's TKKSD
+// of its follow-up actions due soon or overdue (RunActions), and clearing expired sessions
 // and old login failures (RunHousekeeping).
 //
 // Each job is a plain function of the store and a time, so tests run it
@@ -48,6 +49,9 @@ type Deps struct {
 	// days administrators added are read at each run. Nil loads it.
 	Holidays *workday.Calendar
 	Logger   *slog.Logger // nil for slog.Default()
+	// ActionReminderDays is how many days ahead RunActions reminds of an
+	// open follow-up action; 0 for DefaultActionReminderDays.
+	ActionReminderDays int
 }
 
 func (d Deps) logger() *slog.Logger {

@@ -80,14 +80,23 @@ func running(t *testing.T, db *sqlstore.DB, title string, end workday.Date) coop
 // notes returns "kind@region" of the notifications about cooperation id.
 func notes(t *testing.T, db *sqlstore.DB, id int64) []string {
 	t.Helper()
+	return noteList(t, db, func(n sqlstore.Notification) (string, bool) {
+		return string(n.Kind) + "@" + n.Region, n.CooperationID == id
+	})
+}
+
+// noteList returns, sorted, what show says of each stored notification
+// it keeps.
+func noteList(t *testing.T, db *sqlstore.DB, show func(sqlstore.Notification) (string, bool)) []string {
+	t.Helper()
 	ns, err := db.Notifications(context.Background(), all, 0, false, 500)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var out []string
 	for _, n := range ns {
-		if n.CooperationID == id {
-			out = append(out, string(n.Kind)+"@"+n.Region)
+		if s, keep := show(n); keep {
+			out = append(out, s)
 		}
 	}
 	slices.Sort(out)

@@ -25,6 +25,7 @@ const DefaultInterval = 15 * time.Minute
 const (
 	KindOffers       = "offers"
 	KindExpiry       = "expiry"
+	KindActions      = "actions"
 	KindHousekeeping = "housekeeping"
 )
 
@@ -46,15 +47,18 @@ type Config struct {
 type (
 	offersArgs       struct{}
 	expiryArgs       struct{}
+	actionsArgs      struct{}
 	housekeepingArgs struct{}
 )
 
 func (offersArgs) Kind() string       { return KindOffers }
 func (expiryArgs) Kind() string       { return KindExpiry }
+func (actionsArgs) Kind() string      { return KindActions }
 func (housekeepingArgs) Kind() string { return KindHousekeeping }
 
 func (offersArgs) InsertOpts() river.InsertOpts       { return insertOpts }
 func (expiryArgs) InsertOpts() river.InsertOpts       { return insertOpts }
+func (actionsArgs) InsertOpts() river.InsertOpts      { return insertOpts }
 func (housekeepingArgs) InsertOpts() river.InsertOpts { return insertOpts }
 
 // insertOpts: unique in every state but the finished ones (completed,
@@ -75,6 +79,8 @@ func argsOf(kind string) (river.JobArgs, bool) {
 		return offersArgs{}, true
 	case KindExpiry:
 		return expiryArgs{}, true
+	case KindActions:
+		return actionsArgs{}, true
 	case KindHousekeeping:
 		return housekeepingArgs{}, true
 	}
@@ -149,13 +155,14 @@ func start[TTx any](ctx context.Context, driver riverdriver.Driver[TTx], d Deps,
 	workers := river.NewWorkers()
 	addWorker[offersArgs](workers, d, RunOffers)
 	addWorker[expiryArgs](workers, d, RunExpiry)
+	addWorker[actionsArgs](workers, d, RunActions)
 	addWorker[housekeepingArgs](workers, d, RunHousekeeping)
 	interval := cfg.Interval
 	if interval <= 0 {
 		interval = DefaultInterval
 	}
 	var periodic []*river.PeriodicJob
-	for _, kind := range []string{KindOffers, KindExpiry, KindHousekeeping} {
+	for _, kind := range []string{KindOffers, KindExpiry, KindActions, KindHousekeeping} {
 		args, _ := argsOf(kind)
 		periodic = append(periodic, river.NewPeriodicJob(river.PeriodicInterval(interval),
 			func() (river.JobArgs, *river.InsertOpts) { return args, nil },
@@ -209,8 +216,8 @@ func addWorker[T river.JobArgs](w *river.Workers, d Deps, run func(context.Conte
 	}))
 }
 
-// Enqueue asks for a run of job kind now (KindOffers, KindExpiry or
-// KindHousekeeping) and returns the River job's id. When a job of that kind
+// Enqueue asks for a run of job kind now (KindOffers, KindExpiry,
+// KindActions or KindHousekeeping) and returns the River job's id. When a job of that kind
 // is already waiting or running, it returns that job's id instead.
 func (r *Runner) Enqueue(ctx context.Context, kind string) (int64, error) {
 	args, ok := argsOf(kind)

@@ -15,22 +15,30 @@ import (
 // NotificationKind says what a notification is about.
 type NotificationKind string
 
-// The kinds the notification table accepts (see 0005).
+// The kinds the notification table accepts (see 0005 and 0011).
 const (
 	NotifyOfferReceived NotificationKind = "offer_received"  // a partner region was offered a cooperation
 	NotifyAnswerDueSoon NotificationKind = "answer_due_soon" // its answer to an offer is due within days
 	NotifyOfferLapsed   NotificationKind = "offer_lapsed"    // an offer went unanswered and lapsed
 	NotifyCoopExpiring  NotificationKind = "coop_expiring"   // a cooperation's term ends within 90 or 30 days
 	NotifyCoopExpired   NotificationKind = "coop_expired"    // a cooperation's term has ended
+	NotifyActionDueSoon NotificationKind = "action_due_soon" // a TKKSD follow-up action is due within days
+	NotifyActionOverdue NotificationKind = "action_overdue"  // a TKKSD follow-up action is past its due date
 )
 
 // Valid reports whether k is one of the kinds above.
 func (k NotificationKind) Valid() bool {
 	switch k {
-	case NotifyOfferReceived, NotifyAnswerDueSoon, NotifyOfferLapsed, NotifyCoopExpiring, NotifyCoopExpired:
+	case NotifyOfferReceived, NotifyAnswerDueSoon, NotifyOfferLapsed, NotifyCoopExpiring, NotifyCoopExpired,
+		NotifyActionDueSoon, NotifyActionOverdue:
 		return true
 	}
 	return false
+}
+
+// AboutAction reports whether k reminds of a TKKSD follow-up action.
+func (k NotificationKind) AboutAction() bool {
+	return k == NotifyActionDueSoon || k == NotifyActionOverdue
 }
 
 // Notification is a message for one user (UserID) or for everyone of a

@@ -158,3 +158,20 @@ func TestNotificationDedupeConcurrent(t *testing.T) {
 		}
 	})
 }
+
+// TestNotificationKinds: every kind the table accepts is valid, and only
+// the two follow-up action reminders are about an action.
+func TestNotificationKinds(t *testing.T) {
+	for k, about := range map[sqlstore.NotificationKind]bool{
+		sqlstore.NotifyOfferReceived: false, sqlstore.NotifyAnswerDueSoon: false, sqlstore.NotifyOfferLapsed: false,
+		sqlstore.NotifyCoopExpiring: false, sqlstore.NotifyCoopExpired: false,
+		sqlstore.NotifyActionDueSoon: true, sqlstore.NotifyActionOverdue: true,
+	} {
+		if !k.Valid() || k.AboutAction() != about {
+			t.Errorf("%s: valid %v, about an action %v", k, k.Valid(), k.AboutAction())
+		}
+	}
+	if k := sqlstore.NotificationKind("action_done"); k.Valid() || k.AboutAction() {
+		t.Errorf("unknown kind %s accepted", k)
+	}
+}

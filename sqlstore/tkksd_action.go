@@ -98,7 +98,9 @@ type ActionFilter struct {
 	CooperationID int64
 	OwnerIn       string // only actions owned by this region or below it
 	OpenOnly      bool
+	DueBy         workday.Date // only actions due on or before this day (zero: any)
 	Limit         int
+	Offset        int
 }
 
 // Actions returns the actions scope sees that pass f, by due date.
@@ -121,8 +123,12 @@ func (db *DB) Actions(ctx context.Context, scope access.Scope, f ActionFilter) (
 	if f.OpenOnly {
 		q += " AND a.status = 'open'"
 	}
-	q += " ORDER BY a.due_date, a.id LIMIT ?"
-	args = append(args, pageLimit(f.Limit))
+	if !f.DueBy.IsZero() {
+		q += " AND a.due_date <= ?"
+		args = append(args, f.DueBy.String())
+	}
+	q += " ORDER BY a.due_date, a.id LIMIT ? OFFSET ?"
+	args = append(args, pageLimit(f.Limit), max(f.Offset, 0))
 	out := []tkksd.Action{}
 	err := db.eachRow(ctx, q, args, func(rows *sql.Rows) error {
 		x, err := scanAction(rows)

@@ -181,13 +181,11 @@ func (m *Meeting) Validate() error {
 func (m Meeting) CheckAttendance(list []Attendee) error {
 	for i := range list {
 		a := &list[i]
-		a.Name, a.Office = strings.TrimSpace(a.Name), strings.TrimSpace(a.Office)
 		field := "attendance." + strconv.Itoa(i)
+		if err := m.checkPerson(a, field); err != nil {
+			return err
+		}
 		switch {
-		case a.Name == "":
-			return jalin.Invalid(field+".name", "tkksd.attendee_name_required")
-		case !m.TakesPart(a.Region):
-			return jalin.Invalid(field+".region_code", "tkksd.attendee_region", a.Region)
 		case a.Presence != InRoom && a.Presence != Remote && a.Presence != Absent:
 			return jalin.Invalid(field+".presence", "tkksd.presence_invalid", string(a.Presence))
 		case a.Presence == Remote && m.Mode == Offline:
@@ -204,15 +202,23 @@ func (m Meeting) CheckAttendance(list []Attendee) error {
 // list's to record.
 func (m Meeting) CheckInvitees(list []Attendee) error {
 	for i := range list {
-		p := &list[i]
-		p.Name, p.Office, p.Presence = strings.TrimSpace(p.Name), strings.TrimSpace(p.Office), ""
-		field := "invitees." + strconv.Itoa(i)
-		switch {
-		case p.Name == "":
-			return jalin.Invalid(field+".name", "tkksd.attendee_name_required")
-		case !m.TakesPart(p.Region):
-			return jalin.Invalid(field+".region_code", "tkksd.attendee_region", p.Region)
+		list[i].Presence = ""
+		if err := m.checkPerson(&list[i], "invitees."+strconv.Itoa(i)); err != nil {
+			return err
 		}
+	}
+	return nil
+}
+
+// checkPerson trims a person of an attendance or invitee list (row field)
+// and checks that they are named and from a region taking part.
+func (m Meeting) checkPerson(p *Attendee, field string) error {
+	p.Name, p.Office = strings.TrimSpace(p.Name), strings.TrimSpace(p.Office)
+	switch {
+	case p.Name == "":
+		return jalin.Invalid(field+".name", "tkksd.attendee_name_required")
+	case !m.TakesPart(p.Region):
+		return jalin.Invalid(field+".region_code", "tkksd.attendee_region", p.Region)
 	}
 	return nil
 }

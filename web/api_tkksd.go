@@ -30,11 +30,8 @@ func (s *Server) writeMeeting(w http.ResponseWriter, r *http.Request, status int
 // apiMeetingList lists the meetings the caller's team takes part in that
 // end after "from" (default: 90 days ago).
 func (s *Server) apiMeetingList(w http.ResponseWriter, r *http.Request) {
-	if !s.tkksdOn(w, r) {
-		return
-	}
-	a := info(r).Actor
-	if !s.authorize(w, r, access.ViewTKKSD, tkksdResource(a)) {
+	a, ok := s.teamAccess(w, r, access.ViewTKKSD)
+	if !ok {
 		return
 	}
 	from := s.now().Add(-90 * 24 * time.Hour)
@@ -69,12 +66,23 @@ type apiMeetingInput struct {
 	Invitees []tkksd.Attendee  `json:"invitees"`
 }
 
-func (s *Server) apiMeetingCreate(w http.ResponseWriter, r *http.Request) {
-	if !s.tkksdOn(w, r) {
-		return
+// meetingOf is the meeting in, its invited regions checked against the
+// region reference (an unknown one is "invited_regions"). Its host is
+// left to the caller; changePlan keeps the kind and invitees it had.
+func (s *Server) meetingOf(in apiMeetingInput) (tkksd.Meeting, error) {
+	for _, code := range in.Invited {
+		if _, ok := s.Regions.Get(code); !ok {
+			return tkksd.Meeting{}, jalin.Invalid("invited_regions", "tkksd.region_unknown")
+		}
 	}
-	a := info(r).Actor
-	if !s.authorize(w, r, access.ManageTKKSD, tkksdResource(a)) {
+	return tkksd.Meeting{Kind: in.Kind, Title: in.Title, Agenda: in.Agenda, Mode: in.Mode, Venue: in.Venue,
+		Link: in.Link, Zone: in.Zone, Start: in.Start.UTC(), End: in.End.UTC(), Invited: in.Invited,
+		Invitees: in.Invitees}, nil
+}
+
+func (s *Server) apiMeetingCreate(w http.ResponseWriter, r *http.Request) {
+	a, ok := s.teamAccess(w, r, access.ManageTKKSD)
+	if !ok {
 		return
 	}
 	var in apiMeetingInput
@@ -82,15 +90,13 @@ func (s *Server) apiMeetingCreate(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	for _, code := range in.Invited {
-		if _, ok := s.Regions.Get(code); !ok {
-			s.fail(w, r, jalin.Invalid("invited_regions", "tkksd.region_unknown"))
-			return
-		}
+	plan, err := s.meetingOf(in)
+	if err != nil {
+		s.fail(w, r, err)
+		return
 	}
-	m, err := s.createMeeting(r, tkksd.Meeting{Host: a.Region, Kind: in.Kind, Title: in.Title, Agenda: in.Agenda,
-		Mode: in.Mode, Venue: in.Venue, Link: in.Link, Zone: in.Zone, Start: in.Start.UTC(), End: in.End.UTC(), Invited: in.Invited,
-		Invitees: in.Invitees})
+	plan.Host = a.Region
+	m, err := s.createMeeting(r, plan)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -115,32 +121,47 @@ type apiMeetingRecordInput struct {
 }
 
 func (s *Server) apiMeetingRecord(w http.ResponseWriter, r *http.Request) {
+	var in apiMeetingRecordInput
+	s.apiChangeMeeting(w, r, false, &in, func(m tkksd.Meeting, version int64) (tkksd.Meeting, error) {
+		a := info(r).Actor
+		return s.TKKSD.UpdateMeeting(r.Context(), a.Scope(), m.ID, version, "record", func(cur *tkksd.Meeting) error {
+			if !tkksd.CanManage(a, *cur) {
+				return forbidden()
+			}
+			cur.Attendance, cur.Minutes, cur.Decisions = in.Attendance, strings.TrimSpace(in.Minutes), in.Decisions
+			return nil
+		}, meta(r))
+	})
+}
+
+// apiChangeMeeting is the frame of the API's changes to a meeting: a
+// signed-in caller, a meeting they may manage (and, with hostFirst, run:
+// refused before anything else is read), the version from If-Match, the
+// body decoded into in. change makes the change on that version; the
+// meeting as changed is the answer, a stale version 412.
+func (s *Server) apiChangeMeeting(w http.ResponseWriter, r *http.Request, hostFirst bool, in any,
+	change func(m tkksd.Meeting, version int64) (tkksd.Meeting, error)) {
 	if !s.requireUser(w, r) {
 		return
 	}
-	m, ok := s.loadMeeting(w, r)
-	if !ok || !s.authorize(w, r, access.ManageTKKSD, m.Resource()) {
+	m, ok := s.meetingToManage(w, r)
+	if !ok {
 		return
 	}
-	a := info(r).Actor
+	if hostFirst && !tkksd.CanManage(info(r).Actor, m) {
+		s.fail(w, r, forbidden())
+		return
+	}
 	version, err := ifMatch(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	var in apiMeetingRecordInput
-	if err := decodeJSON(r, &in); err != nil {
+	if err := decodeJSON(r, in); err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	m, err = s.TKKSD.UpdateMeeting(r.Context(), a.Scope(), m.ID, version, "record", func(cur *tkksd.Meeting) error {
-		if !tkksd.CanManage(a, *cur) {
-			return forbidden()
-		}
-		cur.Attendance, cur.Minutes, cur.Decisions = in.Attendance, strings.TrimSpace(in.Minutes), in.Decisions
-		return nil
-	}, meta(r))
-	if err != nil {
+	if m, err = change(m, version); err != nil {
 		s.fail(w, r, preconditionFailed(err))
 		return
 	}
@@ -161,8 +182,8 @@ func (s *Server) apiActionCreate(w http.ResponseWriter, r *http.Request) {
 	if !s.requireUser(w, r) {
 		return
 	}
-	m, ok := s.loadMeeting(w, r)
-	if !ok || !s.authorize(w, r, access.ManageTKKSD, m.Resource()) {
+	m, ok := s.meetingToManage(w, r)
+	if !ok {
 		return
 	}
 	var in apiActionInput
@@ -215,40 +236,31 @@ func (s *Server) apiActionUpdate(w http.ResponseWriter, r *http.Request) {
 
 // apiMeetingPlan changes a meeting's plan (the host only; If-Match).
 // The body is a whole plan, as for scheduling; kind and invitees are
-// ignored (a meeting keeps its kind; invitees are changed on the page).
+// ignored (a meeting keeps its kind; the people invited by name are
+// changed with apiMeetingInvite).
 func (s *Server) apiMeetingPlan(w http.ResponseWriter, r *http.Request) {
-	if !s.requireUser(w, r) {
-		return
-	}
-	m, ok := s.loadMeeting(w, r)
-	if !ok || !s.authorize(w, r, access.ManageTKKSD, m.Resource()) {
-		return
-	}
-	if !tkksd.CanManage(info(r).Actor, m) {
-		s.fail(w, r, forbidden())
-		return
-	}
-	version, err := ifMatch(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
 	var in apiMeetingInput
-	if err := decodeJSON(r, &in); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	for _, code := range in.Invited {
-		if _, ok := s.Regions.Get(code); !ok {
-			s.fail(w, r, jalin.Invalid("invited_regions", "tkksd.region_unknown"))
-			return
+	s.apiChangeMeeting(w, r, true, &in, func(m tkksd.Meeting, version int64) (tkksd.Meeting, error) {
+		plan, err := s.meetingOf(in)
+		if err != nil {
+			return m, err
 		}
+		return s.changePlan(r, m, version, plan)
+	})
+}
+
+// apiMeetingInvite replaces the people invited by name (the host only;
+// If-Match), as the meeting page's invitee form does. The body must name
+// the list: an empty one clears it, a missing one is refused rather than
+// read as "nobody".
+func (s *Server) apiMeetingInvite(w http.ResponseWriter, r *http.Request) {
+	var in struct {
+		Invitees *[]tkksd.Attendee `json:"invitees"`
 	}
-	m, err = s.changePlan(r, m, version, tkksd.Meeting{Title: in.Title, Agenda: in.Agenda, Mode: in.Mode, Venue: in.Venue,
-		Link: in.Link, Zone: in.Zone, Start: in.Start.UTC(), End: in.End.UTC(), Invited: in.Invited})
-	if err != nil {
-		s.fail(w, r, preconditionFailed(err))
-		return
-	}
-	s.writeMeeting(w, r, http.StatusOK, m)
+	s.apiChangeMeeting(w, r, false, &in, func(m tkksd.Meeting, version int64) (tkksd.Meeting, error) {
+		if in.Invitees == nil {
+			return m, jalin.Invalid("invitees", "tkksd.invitees_required")
+		}
+		return s.setInvitees(r, m.ID, version, *in.Invitees)
+	})
 }

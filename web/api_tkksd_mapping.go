@@ -69,24 +69,33 @@ func (s *Server) apiMappingPut(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, m)
 }
 
-// apiMappingOverview is the submission state of every region in the
-// caller's scope and the offers that meet other regions' needs.
-func (s *Server) apiMappingOverview(w http.ResponseWriter, r *http.Request) {
-	if !s.tkksdOn(w, r) {
-		return
-	}
-	a := info(r).Actor
-	if !s.authorize(w, r, access.ViewTKKSD, tkksdResource(a)) {
-		return
+// readMappingOverview reads, for the actor's scope, every region's
+// submission state and the offers that meet other regions' needs (never
+// nil); when the actor may not see them, it answers the request itself
+// and returns false.
+func (s *Server) readMappingOverview(w http.ResponseWriter, r *http.Request) ([]sqlstore.MappingStatus, []tkksd.Match, bool) {
+	a, ok := s.teamAccess(w, r, access.ViewTKKSD)
+	if !ok {
+		return nil, nil, false
 	}
 	status, entries, err := s.TKKSD.MappingOverview(r.Context(), a.Scope())
 	if err != nil {
 		s.fail(w, r, err)
-		return
+		return nil, nil, false
 	}
 	matches := tkksd.Matches(entries)
 	if matches == nil {
 		matches = []tkksd.Match{}
+	}
+	return status, matches, true
+}
+
+// apiMappingOverview is the submission state of every region in the
+// caller's scope and the offers that meet other regions' needs.
+func (s *Server) apiMappingOverview(w http.ResponseWriter, r *http.Request) {
+	status, matches, ok := s.readMappingOverview(w, r)
+	if !ok {
+		return
 	}
 	writeJSON(w, http.StatusOK, struct {
 		Regions []sqlstore.MappingStatus `json:"regions"`
@@ -99,12 +108,8 @@ func (s *Server) apiConsiderations(w http.ResponseWriter, r *http.Request) {
 	if !s.tkksdOn(w, r) || !s.requireUser(w, r) {
 		return
 	}
-	c, err := s.loadCoop(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if !s.authorize(w, r, access.ViewTKKSD, c.Resource()) {
+	c, ok := s.coopForTKKSD(w, r, access.ViewTKKSD)
+	if !ok {
 		return
 	}
 	cs, err := s.TKKSD.Considerations(r.Context(), info(r).Actor.Scope(), c.ID)
@@ -121,15 +126,11 @@ func (s *Server) apiConsider(w http.ResponseWriter, r *http.Request) {
 	if !s.tkksdOn(w, r) || !s.requireUser(w, r) {
 		return
 	}
-	c, err := s.loadCoop(r)
-	if err != nil {
-		s.fail(w, r, err)
+	c, ok := s.coopForTKKSD(w, r, access.ManageTKKSD)
+	if !ok {
 		return
 	}
 	a := info(r).Actor
-	if !s.authorize(w, r, access.ManageTKKSD, c.Resource()) {
-		return
-	}
 	var in struct {
 		Recommendation tkksd.Recommendation `json:"recommendation"`
 		Reasoning      string               `json:"reasoning"`

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"encoding/json"
 	"net/http"
 	"strconv"
@@ -8,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jalin-ksd/jalin/access"
 	"github.com/jalin-ksd/jalin/sqlstore"
 	"github.com/jalin-ksd/jalin/sqlstore/sqlstoretest"
 	"github.com/jalin-ksd/jalin/tkksd"
@@ -76,6 +78,50 @@ func TestAPITKKSD(t *testing.T) {
 		if m.Version != 3 || m.Kind != tkksd.Assistance || !m.Start.Equal(start.Add(24*time.Hour)) || m.Zone != tkksd.WITA {
 			t.Fatalf("new plan %+v", m.Meeting)
 		}
+		// The people invited by name, as the page's invitee form changes them.
+		const inv = "/tkksd/meetings/{id}/invitees"
+		people := map[string]any{"invitees": []map[string]any{{"region_code": "32.73", "name": "Ani", "office": "Kabag KS"},
+			{"region_code": "32.04", "name": "Budi", "presence": "online"}}}
+		call("pa", inv, request{method: "PATCH", path: base + "/invitees", json: people}, 400, nil)
+		r = call("pa", inv, request{method: "PATCH", path: base + "/invitees?lang=en", json: map[string]any{},
+			header: map[string]string{"If-Match": `"3"`}}, 400, nil)
+		if !strings.Contains(r.Body, `"field":"invitees"`) || !strings.Contains(r.Body, "send an empty list to clear it") {
+			t.Errorf("no invitees: %s", r.Body)
+		}
+		outsider := map[string]any{"invitees": []map[string]any{{"region_code": "32.73", "name": "Ani"},
+			{"region_code": "35.78", "name": "Citra"}}}
+		r = call("pa", inv, request{method: "PATCH", path: base + "/invitees", json: outsider,
+			header: map[string]string{"If-Match": `"3"`}}, 400, nil)
+		if !strings.Contains(r.Body, `"field":"invitees.1.region_code"`) {
+			t.Errorf("an invitee from a region not taking part: %s", r.Body)
+		}
+		call("ra", inv, request{method: "PATCH", path: base + "/invitees", json: people,
+			header: map[string]string{"If-Match": `"3"`}}, 403, nil)
+		r = call("pa", inv, request{method: "PATCH", path: base + "/invitees", json: people,
+			header: map[string]string{"If-Match": `"3"`}}, 200, &m)
+		if m.Version != 4 || r.Header.Get("ETag") != `"4"` || len(m.Invitees) != 2 || m.Invitees[1].Name != "Budi" ||
+			m.Invitees[1].Presence != "" || m.Title != "Asistensi API (diundur)" || len(m.Attendance) != 1 {
+			t.Fatalf("invitees changed: %+v etag %s", m.Meeting, r.Header.Get("ETag"))
+		}
+		call("pa", inv, request{method: "PATCH", path: base + "/invitees", json: people,
+			header: map[string]string{"If-Match": `"3"`}}, 412, nil)
+		hist, err := db.AuditHistory(context.Background(), access.Scope{All: true}, "tkksd_meeting",
+			strconv.FormatInt(m.ID, 10), 10)
+		if err != nil || len(hist) == 0 || hist[0].Action != "tkksd_meeting.invite" {
+			t.Errorf("the invitees' change is not audited: %+v %v", hist, err)
+		}
+		// Refused changes left the meeting as it was.
+		if len(hist) != 4 {
+			t.Errorf("%d audit records of the meeting, want create, record, plan and invite", len(hist))
+		}
+		var cleared apiMeeting
+		call("pa", inv, request{method: "PATCH", path: base + "/invitees", json: map[string]any{"invitees": []any{}},
+			header: map[string]string{"If-Match": `"4"`}}, 200, &cleared)
+		if cleared.Version != 5 || len(cleared.Invitees) != 0 {
+			t.Fatalf("cleared: %+v", cleared.Meeting)
+		}
+		m = cleared
+
 		var x tkksd.Action
 		call("pa", "/tkksd/meetings/{id}/actions", request{method: "POST", path: base + "/actions",
 			json: map[string]any{"title": "Kirim data", "owner_region": "32.73", "due_date": "2030-02-01"}}, 201, &x)

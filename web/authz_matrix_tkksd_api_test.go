@@ -65,6 +65,11 @@ func tkksdAPIMatrix(f *fixture) []matrixCase {
 					"start": start, "end": end, "invited_regions": []string{"32.73", "32.04"}}}
 		}, "200 403 200 200 403 403 403 403 404 401"},
 		{"PUT /api/v1/tkksd/meetings/{id}/record", "in", record, "200 403 200 200 403 403 403 403 404 401"},
+		{"PATCH /api/v1/tkksd/meetings/{id}/invitees", "in", func(f *fixture, actor string) request {
+			return request{method: "PATCH", path: "/api/v1/tkksd/meetings/" + in + "/invitees",
+				header: map[string]string{"If-Match": `"` + f.meetingVersion(tf.in.ID) + `"`},
+				json:   map[string]any{"invitees": []map[string]any{{"region_code": "32.73", "name": "Undangan " + actor}}}}
+		}, "200 403 200 200 403 403 403 403 404 401"},
 		{"POST /api/v1/tkksd/meetings/{id}/actions", "in", func(_ *fixture, actor string) request {
 			return request{method: "POST", path: "/api/v1/tkksd/meetings/" + in + "/actions", json: map[string]any{
 				"title": "API " + actor, "owner_region": "32.04", "due_date": "2030-02-01"}}

@@ -249,6 +249,7 @@ func (s *Server) Routes() []Route {
 		api("GET", "/api/v1/tkksd/meetings/{id}", s.apiMeetingGet),
 		api("PATCH", "/api/v1/tkksd/meetings/{id}", s.apiMeetingPlan),
 		api("PUT", "/api/v1/tkksd/meetings/{id}/record", s.apiMeetingRecord),
+		api("PATCH", "/api/v1/tkksd/meetings/{id}/invitees", s.apiMeetingInvite),
 		api("POST", "/api/v1/tkksd/meetings/{id}/actions", s.apiActionCreate),
 		api("PATCH", "/api/v1/tkksd/actions/{id}", s.apiActionUpdate),
 		api("GET", "/api/v1/tkksd/mapping", s.apiMappingOverview),

@@ -74,20 +74,28 @@ func (s *Server) considerRegion(a access.Actor, c cooperation.Cooperation) strin
 	return ""
 }
 
+// coopForTKKSD loads the cooperation named by {id} if the actor may act
+// (view or manage) on its TKKSD records; when not, it answers the request
+// itself and returns false.
+func (s *Server) coopForTKKSD(w http.ResponseWriter, r *http.Request, act access.Action) (cooperation.Cooperation, bool) {
+	c, err := s.loadCoop(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return c, false
+	}
+	return c, s.authorize(w, r, act, c.Resource())
+}
+
 // coopConsider records the actor's team's consideration at the current stage.
 func (s *Server) coopConsider(w http.ResponseWriter, r *http.Request) {
 	if !s.tkksdOn(w, r) {
 		return
 	}
-	c, err := s.loadCoop(r)
-	if err != nil {
-		s.fail(w, r, err)
+	c, ok := s.coopForTKKSD(w, r, access.ManageTKKSD)
+	if !ok {
 		return
 	}
 	a := info(r).Actor
-	if !s.authorize(w, r, access.ManageTKKSD, c.Resource()) {
-		return
-	}
 	x := tkksd.Consideration{CooperationID: c.ID, Region: s.considerRegion(a, c),
 		Recommendation: tkksd.Recommendation(r.PostFormValue("recommendation")), Reasoning: r.PostFormValue("reasoning"),
 		DecidedBy: r.PostFormValue("decided_by")}
@@ -95,6 +103,7 @@ func (s *Server) coopConsider(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, forbidden())
 		return
 	}
+	var err error
 	if x.DecidedOn, err = dateField(r, "decided_on"); err == nil {
 		if v := strings.TrimSpace(r.PostFormValue("meeting_id")); v != "" {
 			if x.MeetingID, err = strconv.ParseInt(v, 10, 64); err != nil {

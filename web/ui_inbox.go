@@ -25,6 +25,19 @@ type offerRow struct {
 	Overdue bool
 }
 
+// newOfferRow is offer it (read in full as c) as of day today: its answer
+// deadline (the latest, if it was extended) and whether it has passed.
+func newOfferRow(it sqlstore.CoopSummary, c cooperation.Cooperation, today workday.Date) offerRow {
+	row := offerRow{Coop: it}
+	for _, dl := range c.Deadlines {
+		if dl.Name == "offer_answer_deadline" && (row.Due.IsZero() || dl.Due.After(row.Due)) {
+			row.Due = dl.Due
+		}
+	}
+	row.Overdue = !row.Due.IsZero() && row.Due.Before(today)
+	return row
+}
+
 type inboxData struct {
 	Notes    []sqlstore.Notification
 	Received []offerRow
@@ -66,13 +79,7 @@ func (s *Server) inbox(w http.ResponseWriter, r *http.Request) {
 			s.fail(w, r, err)
 			return
 		}
-		row := offerRow{Coop: it}
-		for _, dl := range c.Deadlines {
-			if dl.Name == "offer_answer_deadline" && (row.Due.IsZero() || dl.Due.After(row.Due)) {
-				row.Due = dl.Due
-			}
-		}
-		row.Overdue = !row.Due.IsZero() && row.Due.Before(today)
+		row := newOfferRow(it, c, today)
 		mine := false // the actor's side initiated it
 		for _, p := range c.Parties {
 			if p.Initiator {

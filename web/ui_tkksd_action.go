@@ -49,11 +49,8 @@ func (s *Server) addAction(r *http.Request, meetingID int64, x tkksd.Action) (tk
 }
 
 func (s *Server) actionCreate(w http.ResponseWriter, r *http.Request) {
-	m, ok := s.loadMeeting(w, r)
+	m, ok := s.meetingToManage(w, r)
 	if !ok {
-		return
-	}
-	if !s.authorize(w, r, access.ManageTKKSD, m.Resource()) {
 		return
 	}
 	x, err := actionFromForm(r)

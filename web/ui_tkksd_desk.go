@@ -62,11 +62,8 @@ type deskData struct {
 // desk is the TKKSD's page: its open work and deadlines at a glance; a
 // province also sees its regencies/cities, the ministry every province.
 func (s *Server) desk(w http.ResponseWriter, r *http.Request) {
-	if !s.tkksdOn(w, r) {
-		return
-	}
-	a := info(r).Actor
-	if !s.authorize(w, r, access.ViewTKKSD, tkksdResource(a)) {
+	a, ok := s.teamAccess(w, r, access.ViewTKKSD)
+	if !ok {
 		return
 	}
 	ctx, scope, now := r.Context(), a.Scope(), s.now()
@@ -185,14 +182,7 @@ func (s *Server) offersAwaiting(r *http.Request, a access.Actor, today workday.D
 		if !awaiting {
 			continue
 		}
-		row := offerRow{Coop: it}
-		for _, dl := range c.Deadlines {
-			if dl.Name == "offer_answer_deadline" && (row.Due.IsZero() || dl.Due.After(row.Due)) {
-				row.Due = dl.Due
-			}
-		}
-		row.Overdue = !row.Due.IsZero() && row.Due.Before(today)
-		out = append(out, row)
+		out = append(out, newOfferRow(it, c, today))
 	}
 	return out, nil
 }

@@ -33,11 +33,8 @@ type mappingData struct {
 // mappingPage shows the actor's region's mapping of affairs as one form:
 // every urusan of UU 23/2014 with what the region offers and needs.
 func (s *Server) mappingPage(w http.ResponseWriter, r *http.Request) {
-	if !s.tkksdOn(w, r) {
-		return
-	}
-	a := info(r).Actor
-	if !s.authorize(w, r, access.ViewTKKSD, tkksdResource(a)) {
+	a, ok := s.teamAccess(w, r, access.ViewTKKSD)
+	if !ok {
 		return
 	}
 	region := a.Region
@@ -97,15 +94,8 @@ func mappingFromForm(r *http.Request) ([]tkksd.MappingEntry, error) {
 }
 
 func (s *Server) mappingSave(w http.ResponseWriter, r *http.Request) {
-	if !s.tkksdOn(w, r) {
-		return
-	}
-	a := info(r).Actor
-	if !s.authorize(w, r, access.ManageTKKSD, tkksdResource(a)) {
-		return
-	}
-	if a.Region == "" {
-		s.fail(w, r, jalin.Invalid("region_code", "tkksd.region_required"))
+	a, ok := s.ownTeam(w, r)
+	if !ok {
 		return
 	}
 	version, _ := strconv.ParseInt(r.PostFormValue("version"), 10, 64)
@@ -144,19 +134,12 @@ type mappingOverviewData struct {
 // regions have submitted their mapping, and where one region's offer
 // meets another's need.
 func (s *Server) mappingOverview(w http.ResponseWriter, r *http.Request) {
-	if !s.tkksdOn(w, r) {
+	status, matches, ok := s.readMappingOverview(w, r)
+	if !ok {
 		return
 	}
 	a := info(r).Actor
-	if !s.authorize(w, r, access.ViewTKKSD, tkksdResource(a)) {
-		return
-	}
-	status, entries, err := s.TKKSD.MappingOverview(r.Context(), a.Scope())
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	d := mappingOverviewData{Status: status, Matches: tkksd.Matches(entries)}
+	d := mappingOverviewData{Status: status, Matches: matches}
 	if len(d.Matches) > 300 {
 		d.Matches = d.Matches[:300]
 	}

@@ -266,6 +266,36 @@ func (s *Server) icsDomain(r *http.Request) string {
 	return host
 }
 
+// teamAccess returns the actor if the server has the TKKSD store and the
+// actor may act (view or manage) on their own team's records; when not, it
+// answers the request itself and returns false.
+func (s *Server) teamAccess(w http.ResponseWriter, r *http.Request, act access.Action) (access.Actor, bool) {
+	a := info(r).Actor
+	return a, s.tkksdOn(w, r) && s.authorize(w, r, act, tkksdResource(a))
+}
+
+// ownTeam returns the actor if they may manage their own region's team
+// records (the team, its mapping, a handover): teamAccess for
+// ManageTKKSD, and a region of their own (a national user has none, which
+// is "region_code"). When not, it answers the request itself.
+func (s *Server) ownTeam(w http.ResponseWriter, r *http.Request) (access.Actor, bool) {
+	a, ok := s.teamAccess(w, r, access.ManageTKKSD)
+	if ok && a.Region == "" {
+		s.fail(w, r, jalin.Invalid("region_code", "tkksd.region_required"))
+		return a, false
+	}
+	return a, ok
+}
+
+// meetingToManage loads the meeting named by {id}, as loadMeeting, if the
+// actor may also manage TKKSD records of it; when not, it answers the
+// request itself and returns false. Whether the actor runs this meeting
+// (tkksd.CanManage) is the caller's to check, on the row it changes.
+func (s *Server) meetingToManage(w http.ResponseWriter, r *http.Request) (tkksd.Meeting, bool) {
+	m, ok := s.loadMeeting(w, r)
+	return m, ok && s.authorize(w, r, access.ManageTKKSD, m.Resource())
+}
+
 // tkksdOn answers 404 when the server runs without the TKKSD store.
 func (s *Server) tkksdOn(w http.ResponseWriter, r *http.Request) bool {
 	if s.TKKSD == nil {
@@ -278,11 +308,8 @@ func (s *Server) tkksdOn(w http.ResponseWriter, r *http.Request) bool {
 // meetingList lists the meetings the actor's team takes part in, from 90
 // days back on.
 func (s *Server) meetingList(w http.ResponseWriter, r *http.Request) {
-	if !s.tkksdOn(w, r) {
-		return
-	}
-	a := info(r).Actor
-	if !s.authorize(w, r, access.ViewTKKSD, tkksdResource(a)) {
+	a, ok := s.teamAccess(w, r, access.ViewTKKSD)
+	if !ok {
 		return
 	}
 	ms, err := s.TKKSD.Meetings(r.Context(), a.Scope(), s.now().Add(-90*24*time.Hour), time.Time{}, 500)

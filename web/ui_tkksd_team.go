@@ -37,11 +37,8 @@ func (s *Server) teamPage(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) renderTeam(w http.ResponseWriter, r *http.Request, status int, form *tkksd.Team, errs map[string]string) {
-	if !s.tkksdOn(w, r) {
-		return
-	}
-	a := info(r).Actor
-	if !s.authorize(w, r, access.ViewTKKSD, tkksdResource(a)) {
+	a, ok := s.teamAccess(w, r, access.ViewTKKSD)
+	if !ok {
 		return
 	}
 	if a.Region == "" {
@@ -88,11 +85,8 @@ func (s *Server) renderTeam(w http.ResponseWriter, r *http.Request, status int, 
 }
 
 func (s *Server) teamSave(w http.ResponseWriter, r *http.Request) {
-	if !s.tkksdOn(w, r) {
-		return
-	}
-	a := info(r).Actor
-	if !s.authorize(w, r, access.ManageTKKSD, tkksdResource(a)) {
+	a, ok := s.ownTeam(w, r)
+	if !ok {
 		return
 	}
 	t := tkksd.Team{Region: a.Region, DecreeNumber: r.PostFormValue("decree_number"), DecreeDoc: r.PostFormValue("decree_document")}
@@ -114,10 +108,6 @@ func (s *Server) teamSave(w http.ResponseWriter, r *http.Request) {
 		t.Seats = append(t.Seats, st)
 	}
 	version, _ := strconv.ParseInt(r.PostFormValue("version"), 10, 64)
-	if a.Region == "" {
-		s.fail(w, r, jalin.Invalid("region_code", "tkksd.region_required"))
-		return
-	}
 	var err error
 	if file, hdr, ferr := r.FormFile("decree_file"); ferr == nil {
 		t.DecreeFile, err = s.storeDecree(r, file, hdr.Filename)
@@ -144,15 +134,8 @@ func (s *Server) teamSave(w http.ResponseWriter, r *http.Request) {
 
 // handover moves a leaving official's open actions to a successor.
 func (s *Server) handover(w http.ResponseWriter, r *http.Request) {
-	if !s.tkksdOn(w, r) {
-		return
-	}
-	a := info(r).Actor
-	if !s.authorize(w, r, access.ManageTKKSD, tkksdResource(a)) {
-		return
-	}
-	if a.Region == "" {
-		s.fail(w, r, jalin.Invalid("region_code", "tkksd.region_required"))
+	a, ok := s.ownTeam(w, r)
+	if !ok {
 		return
 	}
 	from, _ := strconv.ParseInt(r.PostFormValue("from_user_id"), 10, 64)

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/jalin-ksd/jalin/access"
+	"github.com/jalin-ksd/jalin/jobs"
 	"github.com/jalin-ksd/jalin/sqlstore"
 	"github.com/jalin-ksd/jalin/sqlstore/sqlstoretest"
 	"github.com/jalin-ksd/jalin/tkksd"
@@ -140,6 +141,16 @@ func TestTKKSDMeetingPages(t *testing.T) {
 		desk := f.do("ra", request{method: "GET", path: "/tkksd"})
 		if desk.Status != 200 || !strings.Contains(section(desk.Body, `id="desk-overdue"`), "Kirim draf KB") {
 			t.Fatalf("the city's desk does not list the overdue action: %d %.500s", desk.Status, section(desk.Body, `id="desk-overdue"`))
+		}
+		// The reminder job tells the owner city, in its inbox with the
+		// other notifications, that the action is overdue.
+		if _, err := jobs.RunActions(context.Background(), jobs.Deps{DB: db}, db.Now()); err != nil {
+			t.Fatal(err)
+		}
+		inbox := section(f.do("ra", request{method: "GET", path: "/inbox"}).Body, `id="notifications"`)
+		if !strings.Contains(inbox, "Tindak lanjut &#34;Kirim draf KB&#34; TKKSD Anda jatuh tempo pada") ||
+			!strings.Contains(inbox, `<a href="/tkksd">`) {
+			t.Errorf("no overdue action reminder, linking to the desk, in the city's inbox: %s", inbox)
 		}
 		xs, _ := db.Actions(context.Background(), access.Scope{All: true}, sqlstore.ActionFilter{MeetingID: id})
 		if len(xs) != 1 {
