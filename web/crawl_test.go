@@ -16,6 +16,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 
 	"github.com/jalin-ksd/jalin/access"
 	"github.com/jalin-ksd/jalin/app"
@@ -33,7 +34,7 @@ const crawlLimit = 400
 // crawlPerPattern bounds how many URLs of one shape (the path with its
 // numbers blanked and the query's names) a crawl visits, so that the
 // bound is spent on different pages rather than on 500 region pages.
-const crawlPerPattern = 3
+const crawlPerPattern = 6
 
 // crawlRoles are the demo accounts the crawl logs in as ("" is the public).
 var crawlRoles = []struct{ name, username string }{
@@ -217,6 +218,7 @@ func (c *crawler) fetch(l crawlLink) (string, *url.URL, bool) {
 		t.Errorf("broken link: %s on %s leads to 404", l.url, l.from)
 		return "", nil, false
 	case res.StatusCode >= 400:
+		c.t.Logf("GET %s (from %s): %d", l.url, l.from, res.StatusCode)
 		return "", nil, false
 	}
 	if !strings.HasPrefix(res.Header.Get("Content-Type"), "text/html") {
@@ -419,6 +421,22 @@ var (
 	reKey    = regexp.MustCompile(`\b[a-z][a-z0-9]*(?:\.[a-z0-9]+(?:_[a-z0-9]+)*)+\b`)
 )
 
+var (
+	reHTMLLang = regexp.MustCompile(`<html[^>]*\slang="([^"]*)"`)
+	reControl  = regexp.MustCompile(`(?is)<(button|label|th|legend|summary|caption)\b[^>]*>(.*?)</(?:button|label|th|legend|summary|caption)>`)
+	reTag      = regexp.MustCompile(`(?s)<[^>]*>`)
+)
+
+// indonesianWords are common words of Jalin's Indonesian UI that English
+// never uses.
+var indonesianWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields("yang tidak untuk dengan belum sudah semua simpan kembali tambah hapus ubah cari dari atau dan ke pada oleh tahun jumlah daftar baru lihat unduh kirim batal tanggal nama wilayah kerja sama pihak") {
+		indonesianWords[w] = true
+	}
+}
+
 // technical are identifiers shown on purpose that look like keys: the
 // audit trail's example action code in its filter's placeholder.
 var technical = map[string]bool{"user.update": true}
@@ -439,6 +457,11 @@ func (pc *pageChecker) check(page, lang string) []string {
 	}
 	var problems []string
 	seen := map[string]bool{}
+	if m := reHTMLLang.FindStringSubmatch(page); m == nil || m[1] != lang {
+		if strings.Contains(page, "<html") {
+			problems = append(problems, fmt.Sprintf("<html lang> is not %q", lang))
+		}
+	}
 	report := func(p string) {
 		if !seen[p] {
 			seen[p] = true
@@ -446,6 +469,11 @@ func (pc *pageChecker) check(page, lang string) []string {
 		}
 	}
 	for _, s := range texts {
+		for _, bad := range []string{"%!", "<no value>", "(MISSING)", "map[", "0001-01-01"} {
+			if strings.Contains(s, bad) {
+				report(fmt.Sprintf("template or format slip %q in %q", bad, s))
+			}
+		}
 		for _, k := range reKey.FindAllString(s, -1) {
 			p, _, _ := strings.Cut(k, ".")
 			if pc.prefixes[p] && !technical[k] && !strings.Contains(s, "@") {
@@ -455,6 +483,18 @@ func (pc *pageChecker) check(page, lang string) []string {
 		if lang == "en" {
 			if k, ok := pc.idOnly[s]; ok {
 				report(fmt.Sprintf("Indonesian text %q (%s) on an English page", s, k))
+			}
+		}
+	}
+	if lang == "en" {
+		// Controls and table headings are UI, never data: Indonesian words in
+		// them are text the templates or handlers did not translate.
+		for _, m := range reControl.FindAllStringSubmatch(page, -1) {
+			s := strings.TrimSpace(html.UnescapeString(reTag.ReplaceAllString(m[2], " ")))
+			for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) }) {
+				if indonesianWords[w] {
+					report(fmt.Sprintf("Indonesian word %q in <%s> %q on an English page", w, m[1], s))
+				}
 			}
 		}
 	}
