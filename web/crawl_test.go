@@ -26,6 +26,7 @@ import (
 	"github.com/jalin-ksd/jalin/i18n"
 	"github.com/jalin-ksd/jalin/sqlstore"
 	"github.com/jalin-ksd/jalin/sqlstore/sqlstoretest"
+	"github.com/jalin-ksd/jalin/web"
 )
 
 // crawlLimit bounds the pages one role visits in one language.
@@ -67,16 +68,18 @@ func TestCrawlAsNewUser(t *testing.T) {
 			a := crawlStart(t, engine, geoDir)
 			ctx := context.Background()
 			before := auditCount(t, a.DB)
+			reached := map[string]bool{}
 			for _, role := range crawlRoles {
 				for _, lang := range []string{"id", "en"} {
 					t.Run(role.name+"/"+lang, func(t *testing.T) {
-						c := &crawler{t: t, base: a.URL(), lang: lang, chk: chk}
+						c := &crawler{t: t, base: a.URL(), lang: lang, chk: chk, reached: reached}
 						c.client = crawlClient(t, ctx, a, role.username, lang)
 						n := c.run()
 						t.Logf("%d pages", n)
 					})
 				}
 			}
+			logUnreached(t, reached)
 			if after := auditCount(t, a.DB); after != before {
 				recs, _, _ := a.DB.AuditList(ctx, access.Scope{All: true}, sqlstore.AuditFilter{Limit: after - before})
 				for _, r := range recs {
@@ -86,6 +89,36 @@ func TestCrawlAsNewUser(t *testing.T) {
 			}
 		})
 	}
+}
+
+// logUnreached lists the page routes no crawl reached, to show what the
+// crawl does not cover (pages behind a POST or a typed-in query).
+func logUnreached(t *testing.T, reached map[string]bool) {
+	mux := http.NewServeMux()
+	var pages []string
+	for _, rt := range new(web.Server).Routes() {
+		if rt.API || rt.Method != "GET" {
+			continue
+		}
+		mux.HandleFunc("GET "+rt.Pattern, func(http.ResponseWriter, *http.Request) {})
+		pages = append(pages, "GET "+rt.Pattern)
+	}
+	hit := map[string]bool{}
+	for p := range reached {
+		r, err := http.NewRequest("GET", p, nil)
+		if err != nil {
+			continue
+		}
+		_, pattern := mux.Handler(r)
+		hit[pattern] = true
+	}
+	var missed []string
+	for _, p := range pages {
+		if !hit[p] {
+			missed = append(missed, p)
+		}
+	}
+	t.Logf("the crawl reached %d of %d page routes; not reached: %s", len(pages)-len(missed), len(pages), strings.Join(missed, ", "))
 }
 
 func crawlSharedData(t *testing.T) string {
@@ -158,11 +191,12 @@ func crawlClient(t *testing.T, ctx context.Context, a *app.App, username, lang s
 }
 
 type crawler struct {
-	t      *testing.T
-	base   string
-	lang   string
-	chk    *pageChecker
-	client *http.Client
+	t       *testing.T
+	reached map[string]bool // paths fetched, for logUnreached
+	base    string
+	lang    string
+	chk     *pageChecker
+	client  *http.Client
 }
 
 type crawlLink struct {
@@ -179,6 +213,7 @@ func (c *crawler) run() int {
 		l := queue[0]
 		queue = queue[1:]
 		visited++
+		c.reached[strings.SplitN(l.url, "?", 2)[0]] = true
 		body, final, ok := c.fetch(l)
 		if !ok {
 			continue
@@ -234,6 +269,7 @@ func (c *crawler) fetch(l crawlLink) (string, *url.URL, bool) {
 var (
 	reAnchor = regexp.MustCompile(`(?is)<a\b([^>]*)>`)
 	reHxGet  = regexp.MustCompile(`(?is)\shx-get="([^"]*)"`)
+	reAsset  = regexp.MustCompile(`(?is)<(?:link|script|img)\b[^>]*\s(?:href|src)="([^"]*)"`)
 	reForm   = regexp.MustCompile(`(?is)<form\b([^>]*)>(.*?)</form>`)
 	reInput  = regexp.MustCompile(`(?is)<input\b([^>]*)>`)
 	reSelect = regexp.MustCompile(`(?is)<select\b([^>]*)>(.*?)</select>`)
@@ -254,14 +290,14 @@ func attr(tag, name string) (string, bool) {
 func (c *crawler) links(page *url.URL, body string) []string {
 	var raw []string
 	for _, m := range reAnchor.FindAllStringSubmatch(body, -1) {
-		if _, dl := attr(m[1], "download"); dl {
-			continue
-		}
 		if h, ok := attr(m[1], "href"); ok {
 			raw = append(raw, h)
 		}
 	}
 	for _, m := range reHxGet.FindAllStringSubmatch(body, -1) {
+		raw = append(raw, html.UnescapeString(m[1]))
+	}
+	for _, m := range reAsset.FindAllStringSubmatch(body, -1) {
 		raw = append(raw, html.UnescapeString(m[1]))
 	}
 	var out []string
