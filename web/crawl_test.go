@@ -426,9 +426,17 @@ func snippet(s string) string {
 
 // pageChecker finds untranslated text in a rendered page.
 type pageChecker struct {
-	prefixes map[string]bool   // first segments of the catalog's keys
-	idOnly   map[string]string // Indonesian UI text that has an English translation -> its key
+	prefixes  map[string]bool   // first segments of the catalog's keys
+	idOnly    map[string]string // Indonesian UI text that has an English translation -> its key
+	idFormats []idFormat        // the same for messages with arguments
 }
+
+type idFormat struct {
+	key string
+	re  *regexp.Regexp
+}
+
+var reVerb = regexp.MustCompile(`%[-+# 0-9.]*[a-zA-Z%]`)
 
 func newPageChecker(cat *i18n.Catalog) *pageChecker {
 	pc := &pageChecker{prefixes: map[string]bool{}, idOnly: map[string]string{}}
@@ -445,6 +453,23 @@ func newPageChecker(cat *i18n.Catalog) *pageChecker {
 		}
 		pc.idOnly[id] = k
 	}
+	// Messages with arguments match with any argument.
+	for _, k := range cat.Keys(i18n.ID) {
+		id, en := cat.T(i18n.ID, k), cat.T(i18n.EN, k)
+		if id == en || !strings.Contains(id, "%") {
+			continue
+		}
+		parts := reVerb.Split(id, -1)
+		letters := 0
+		for i, p := range parts {
+			letters += len(strings.TrimSpace(p))
+			parts[i] = regexp.QuoteMeta(p)
+		}
+		if letters < 12 {
+			continue
+		}
+		pc.idFormats = append(pc.idFormats, idFormat{k, regexp.MustCompile("^" + strings.Join(parts, ".+?") + "$")})
+	}
 	return pc
 }
 
@@ -459,7 +484,7 @@ var (
 
 var (
 	reHTMLLang = regexp.MustCompile(`<html[^>]*\slang="([^"]*)"`)
-	reControl  = regexp.MustCompile(`(?is)<(button|label|th|legend|summary|caption)\b[^>]*>(.*?)</(?:button|label|th|legend|summary|caption)>`)
+	reControl  = regexp.MustCompile(`(?is)<(button|label|th|legend|summary|caption|option)\b[^>]*>(.*?)</(?:button|label|th|legend|summary|caption|option)>`)
 	reTag      = regexp.MustCompile(`(?s)<[^>]*>`)
 )
 
@@ -519,6 +544,11 @@ func (pc *pageChecker) check(page, lang string) []string {
 		if lang == "en" {
 			if k, ok := pc.idOnly[s]; ok {
 				report(fmt.Sprintf("Indonesian text %q (%s) on an English page", s, k))
+			}
+			for _, f := range pc.idFormats {
+				if f.re.MatchString(s) {
+					report(fmt.Sprintf("Indonesian text %q (%s) on an English page", s, f.key))
+				}
 			}
 		}
 	}
