@@ -436,6 +436,9 @@ type idFormat struct {
 	re  *regexp.Regexp
 }
 
+// reSep splits a text where Jalin joins messages: "Title · Jalin".
+var reSep = regexp.MustCompile(` · | — `)
+
 var reVerb = regexp.MustCompile(`%[-+# 0-9.]*[a-zA-Z%]`)
 
 func newPageChecker(cat *i18n.Catalog) *pageChecker {
@@ -542,8 +545,10 @@ func (pc *pageChecker) check(page, lang string) []string {
 			}
 		}
 		if lang == "en" {
-			if k, ok := pc.idOnly[s]; ok {
-				report(fmt.Sprintf("Indonesian text %q (%s) on an English page", s, k))
+			for _, part := range reSep.Split(s, -1) {
+				if k, ok := pc.idOnly[strings.TrimSpace(part)]; ok {
+					report(fmt.Sprintf("Indonesian text %q (%s) on an English page", s, k))
+				}
 			}
 			for _, f := range pc.idFormats {
 				if f.re.MatchString(s) {
