@@ -191,12 +191,13 @@ func crawlClient(t *testing.T, ctx context.Context, a *app.App, username, lang s
 }
 
 type crawler struct {
-	t       *testing.T
-	reached map[string]bool // paths fetched, for logUnreached
-	base    string
-	lang    string
-	chk     *pageChecker
-	client  *http.Client
+	t        *testing.T
+	reached  map[string]bool // paths fetched, for logUnreached
+	switches map[string]bool // language switch links checked
+	base     string
+	lang     string
+	chk      *pageChecker
+	client   *http.Client
 }
 
 type crawlLink struct {
@@ -369,6 +370,33 @@ func (c *crawler) links(page *url.URL, body string) []string {
 	return out
 }
 
+// checkSwitch follows a language switch link without keeping its cookie
+// and checks that it answers with a redirect to a page of this site.
+func (c *crawler) checkSwitch(page, u *url.URL) {
+	if c.switches == nil {
+		c.switches = map[string]bool{}
+	}
+	if c.switches[u.String()] {
+		return
+	}
+	c.switches[u.String()] = true
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	res, err := client.Get(u.String())
+	if err != nil {
+		c.t.Errorf("language switch %s on %s: %v", u, page.RequestURI(), err)
+		return
+	}
+	res.Body.Close()
+	loc, err := url.Parse(res.Header.Get("Location"))
+	if res.StatusCode != http.StatusSeeOther || err != nil || loc.Host != "" || !strings.HasPrefix(loc.Path, "/") {
+		c.t.Errorf("language switch %s on %s: %d to %q", u.RequestURI(), page.RequestURI(), res.StatusCode, res.Header.Get("Location"))
+		return
+	}
+	if next := loc.RequestURI(); next != page.RequestURI() {
+		c.t.Errorf("language switch %s on %s leads to %s, not back to the page", u.RequestURI(), page.RequestURI(), next)
+	}
+}
+
 // resolve turns an href into a path?query to crawl, or "" to skip it.
 func (c *crawler) resolve(page *url.URL, href string) string {
 	href = strings.TrimSpace(href)
@@ -389,7 +417,10 @@ func (c *crawler) resolve(page *url.URL, href string) string {
 		return ""
 	}
 	if strings.HasPrefix(u.Path, "/lang/") {
-		return "" // the language switch; the other crawl covers that language
+		// The language switch would change the crawl's language; it
+		// must only lead back to a page of this site.
+		c.checkSwitch(page, u)
+		return ""
 	}
 	q := u.Query()
 	if l := q.Get("lang"); l != "" && l != c.lang {
