@@ -157,6 +157,10 @@ func loadCoops(ctx context.Context, a *app.App) error {
 	a.DB.SetNow(func() time.Time { return l.clock })
 	defer a.DB.SetNow(nil)
 	scs := l.scenarios()
+	// The regions map their urusan before the story starts; without a
+	// clock set the store stamped the mappings and their audit records
+	// 0001-01-01.
+	l.clock = l.start(scs)
 	if err := loadMappings(ctx, a, scs); err != nil {
 		return err
 	}
@@ -299,6 +303,17 @@ func (l *coopLoader) run(ctx context.Context, scs []coopScenario) error {
 		}
 	}
 	return nil
+}
+
+// start is an hour before the first write of the story.
+func (l *coopLoader) start(scs []coopScenario) time.Time {
+	var first time.Time
+	for _, sc := range scs {
+		if at := l.instant(sc.day, 0); first.IsZero() || at.Before(first) {
+			first = at
+		}
+	}
+	return first.Add(-time.Hour)
 }
 
 // instant is when the seq-th write of a scenario on day happens: 09:00 WIB
