@@ -151,6 +151,33 @@ func (db *DB) Documents(ctx context.Context, scope access.Scope, coopID int64) (
 	if err := db.checkCoopVisible(ctx, scope, coopID); err != nil {
 		return nil, err
 	}
+	return db.documentVersions(ctx, coopID)
+}
+
+// CooperationAndDocuments is GetCooperation and Documents in two queries
+// instead of four, for a cooperation's page or API answer: the cooperation
+// if scope sees it, and every version of its documents, from which the
+// current ones in c.Documents are taken.
+func (db *DB) CooperationAndDocuments(ctx context.Context, scope access.Scope, id int64) (cooperation.Cooperation, []DocumentVersion, error) {
+	c, err := getCoop(ctx, db.queryRowCached, scope, id)
+	if err != nil {
+		return c, nil, err
+	}
+	docs, err := db.documentVersions(ctx, id)
+	if err != nil {
+		return cooperation.Cooperation{}, nil, err
+	}
+	for _, d := range docs { // by type and party, like GetCooperation's
+		if d.Current {
+			c.Documents = append(c.Documents, cooperation.DocRef{Type: d.Type, Ref: idString(d.ID), Current: true, Party: d.Party})
+		}
+	}
+	return c, docs, nil
+}
+
+// documentVersions lists every version of coopID's documents by type and
+// party, newest first, without checking who may see them.
+func (db *DB) documentVersions(ctx context.Context, coopID int64) ([]DocumentVersion, error) {
 	out := []DocumentVersion{}
 	err := db.eachCached(ctx, "SELECT "+docCols+` FROM document_version WHERE cooperation_id = ?
 		ORDER BY doc_type, party_key, version_no DESC`, []any{coopID},

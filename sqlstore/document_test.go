@@ -2,6 +2,7 @@ package sqlstore_test
 
 import (
 	"context"
+	"reflect"
 	"strconv"
 	"testing"
 	"time"
@@ -58,6 +59,16 @@ func TestDocuments(t *testing.T) {
 			!got.HasDoc(cooperation.DocSuratTanggapan, "35.78") || got.Documents[0].Ref != idStr(v2.ID) {
 			t.Errorf("doc refs %+v, %v", got.Documents, err)
 		}
+		// The same in one call, for each scope that sees it, and not found
+		// for one that does not.
+		for _, sc := range []access.Scope{national, prov32, {Prefix: "35"}} {
+			both, docs, err := db.CooperationAndDocuments(ctx, sc, c.ID)
+			if err != nil || !reflect.DeepEqual(both, got) || !reflect.DeepEqual(docs, all) {
+				t.Errorf("CooperationAndDocuments(%+v) = %+v, %+v, %v; want %+v, %+v", sc, both.Documents, docs, err, got.Documents, all)
+			}
+		}
+		_, _, err = db.CooperationAndDocuments(ctx, access.Scope{Prefix: "51"}, c.ID)
+		wantNotFound(t, err)
 		v1.Current = false // v2 replaced it
 		if d, err := db.DocumentVersionByID(ctx, access.Scope{Prefix: "35"}, c.ID, v1.ID); err != nil || d != v1 {
 			t.Errorf("by id %+v, %v", d, err)

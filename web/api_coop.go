@@ -127,18 +127,22 @@ func (s *Server) apiCoopGet(w http.ResponseWriter, r *http.Request) {
 		writeCached(w, a)
 		return
 	}
-	c, err := s.loadCoop(r)
+	who := info(r).Actor
+	c, docs, err := s.Coops.CooperationAndDocuments(r.Context(), who.Scope(), id)
+	if err == nil {
+		err = access.Authorize(who, access.ViewCooperation, c.Resource())
+	}
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
+	if access.Authorize(who, access.ViewDocument, c.Resource()) != nil {
+		docs = nil
+	}
+	v := s.toAPICoop(c, docs, !who.IsAnonymous())
 	if !cache {
-		s.writeCoop(w, r, http.StatusOK, c)
-		return
-	}
-	v, err := s.coopAnswer(r, c)
-	if err != nil {
-		s.fail(w, r, err)
+		w.Header().Set("ETag", etag(c.Version))
+		writeJSON(w, http.StatusOK, v)
 		return
 	}
 	body, err := encodeJSON(v)

@@ -21,6 +21,7 @@ import (
 type CoopStore interface {
 	CreateCooperation(ctx context.Context, c cooperation.Cooperation, meta sqlstore.AuditMeta) (cooperation.Cooperation, error)
 	GetCooperation(ctx context.Context, scope access.Scope, id int64) (cooperation.Cooperation, error)
+	CooperationAndDocuments(ctx context.Context, scope access.Scope, id int64) (cooperation.Cooperation, []sqlstore.DocumentVersion, error)
 	ListCooperations(ctx context.Context, scope access.Scope, f sqlstore.CoopFilter) ([]sqlstore.CoopSummary, int, error)
 	UpdateCooperation(ctx context.Context, scope access.Scope, id, version int64, change func(c *cooperation.Cooperation) (*cooperation.Event, error), meta sqlstore.AuditMeta) (cooperation.Cooperation, error)
 	CooperationEvents(ctx context.Context, scope access.Scope, id int64) ([]sqlstore.CoopEvent, error)
