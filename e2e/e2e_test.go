@@ -3,9 +3,6 @@
 package e2e
 
 import (
-	"context"
-	"io"
-	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,10 +10,8 @@ import (
 	"time"
 
 	"github.com/jalin-ksd/jalin/app"
-	"github.com/jalin-ksd/jalin/config"
-	"github.com/jalin-ksd/jalin/demo"
 	"github.com/jalin-ksd/jalin/internal/browsertest"
-	"github.com/jalin-ksd/jalin/sqlstore/sqlstoretest"
+	"github.com/jalin-ksd/jalin/internal/demotest"
 )
 
 // sharedGeo is the real geography folder, or "" (the test then skips).
@@ -47,26 +42,7 @@ func engines() []string {
 // the demo data (real geography, one user per role).
 func start(t *testing.T, engine string) *app.App {
 	t.Helper()
-	cfg := config.Default()
-	cfg.Addr = "127.0.0.1:0"
-	cfg.DataDir = t.TempDir()
-	if engine == "postgres" {
-		cfg.DB = sqlstoretest.DSN(t, "postgres")
-	}
-	ctx := context.Background()
-	a, err := app.Open(ctx, cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { a.Close() })
-	a.Config.SharedData = filepath.Dir(sharedGeo(t))
-	if err := demo.Load(ctx, a); err != nil {
-		t.Fatal(err)
-	}
-	if err := a.Start(ctx); err != nil {
-		t.Fatal(err)
-	}
-	return a
+	return demotest.Start(t, engine, filepath.Dir(sharedGeo(t)))
 }
 
 // waitFor polls a JavaScript condition until it holds.

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"html"
 	"io"
-	"log/slog"
 	"net/http"
 	"net/http/cookiejar"
 	"net/url"
@@ -21,9 +20,8 @@ import (
 	"github.com/jalin-ksd/jalin/access"
 	"github.com/jalin-ksd/jalin/app"
 	"github.com/jalin-ksd/jalin/auth"
-	"github.com/jalin-ksd/jalin/config"
-	"github.com/jalin-ksd/jalin/demo"
 	"github.com/jalin-ksd/jalin/i18n"
+	"github.com/jalin-ksd/jalin/internal/demotest"
 	"github.com/jalin-ksd/jalin/sqlstore"
 	"github.com/jalin-ksd/jalin/sqlstore/sqlstoretest"
 	"github.com/jalin-ksd/jalin/web"
@@ -65,7 +63,7 @@ func TestCrawlAsNewUser(t *testing.T) {
 			if engine == "postgres" && os.Getenv(sqlstoretest.EnvPostgres) == "" {
 				t.Skip(sqlstoretest.EnvPostgres + " unset")
 			}
-			a := crawlStart(t, engine, geoDir)
+			a := demotest.Start(t, engine, geoDir)
 			ctx := context.Background()
 			before := auditCount(t, a.DB)
 			reached := map[string]bool{}
@@ -130,30 +128,6 @@ func crawlSharedData(t *testing.T) string {
 		t.Skipf("shared geography absent at %s; set JALIN_SHARED_DATA", dir)
 	}
 	return dir
-}
-
-func crawlStart(t *testing.T, engine, shared string) *app.App {
-	t.Helper()
-	cfg := config.Default()
-	cfg.Addr = "127.0.0.1:0"
-	cfg.DataDir = t.TempDir()
-	if engine == "postgres" {
-		cfg.DB = sqlstoretest.DSN(t, "postgres")
-	}
-	ctx := context.Background()
-	a, err := app.Open(ctx, cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { a.Close() })
-	a.Config.SharedData = shared
-	if err := demo.Load(ctx, a); err != nil {
-		t.Fatal(err)
-	}
-	if err := a.Start(ctx); err != nil {
-		t.Fatal(err)
-	}
-	return a
 }
 
 func auditCount(t *testing.T, db *sqlstore.DB) int {
