@@ -38,12 +38,18 @@ func (c *testClock) Advance(d time.Duration) {
 // and sets db's clock to t0.
 func fixture(t testing.TB, db *sqlstore.DB) *testClock {
 	t.Helper()
-	regions := []region.Region{
+	return fixtureWith(t, db)
+}
+
+// fixtureWith is fixture with extra regions (after their parents).
+func fixtureWith(t testing.TB, db *sqlstore.DB, extra ...region.Region) *testClock {
+	t.Helper()
+	regions := append([]region.Region{
 		{Code: "32", Name: "Jawa Barat", Level: region.Province, Kind: region.KindProvince},
 		{Code: "32.73", Name: "Kota Bandung", Level: region.Regency, Kind: region.KindKota, Parent: "32"},
 		{Code: "35", Name: "Jawa Timur", Level: region.Province, Kind: region.KindProvince},
 		{Code: "35.78", Name: "Kota Surabaya", Level: region.Regency, Kind: region.KindKota, Parent: "35"},
-	}
+	}, extra...)
 	if err := db.LoadRegions(context.Background(), regions, "test"); err != nil {
 		t.Fatal(err)
 	}

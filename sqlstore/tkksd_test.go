@@ -17,19 +17,8 @@ import (
 // tkksdFixture is fixture plus a second regency of Jawa Barat (32.04).
 func tkksdFixture(t *testing.T, db *sqlstore.DB) *testClock {
 	t.Helper()
-	regions := []region.Region{
-		{Code: "32", Name: "Jawa Barat", Level: region.Province, Kind: region.KindProvince},
-		{Code: "32.04", Name: "Kabupaten Bandung", Level: region.Regency, Kind: region.KindKabupaten, Parent: "32"},
-		{Code: "32.73", Name: "Kota Bandung", Level: region.Regency, Kind: region.KindKota, Parent: "32"},
-		{Code: "35", Name: "Jawa Timur", Level: region.Province, Kind: region.KindProvince},
-		{Code: "35.78", Name: "Kota Surabaya", Level: region.Regency, Kind: region.KindKota, Parent: "35"},
-	}
-	if err := db.LoadRegions(context.Background(), regions, "test"); err != nil {
-		t.Fatal(err)
-	}
-	c := &testClock{t: t0}
-	db.SetNow(c.Now)
-	return c
+	return fixtureWith(t, db, region.Region{Code: "32.04", Name: "Kabupaten Bandung", Level: region.Regency,
+		Kind: region.KindKabupaten, Parent: "32"})
 }
 
 func assistance() tkksd.Meeting {
