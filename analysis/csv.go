@@ -21,7 +21,7 @@ var moneyUnits = map[string]float64{
 // ReadCanonicalCSV reads the canonical layout: a header naming region,
 // indicator, year and value (any order, case-insensitive; other columns
 // ignored) and optionally unit. Indicators may also be spelt as in the
-// import layout (see importIndicator). Money units ("juta Rp", "miliar Rp", ...)
+// import layout (see ImportIndicator). Money units ("juta Rp", "miliar Rp", ...)
 // are normalised to miliar Rp; population rows keep persons. An empty value
 // is missing (NaN). Errors are EInvalid *jalin.Error whose Args hold
 // "name:line:column" of the offending field. The panel gets the default
@@ -78,7 +78,7 @@ func ReadCanonicalRows(r io.Reader, name string) ([]Row, string, error) {
 				return nil, "", csvErr(name, cr, col["value"], "value", "analysis.csv_number", err)
 			}
 		}
-		ind, use := importIndicator(rec[col["indicator"]])
+		ind, use := ImportIndicator(rec[col["indicator"]])
 		if !use {
 			continue
 		}
@@ -107,14 +107,14 @@ func ReadCanonicalRows(r io.Reader, name string) ([]Row, string, error) {
 	return rows, "", nil
 }
 
-// importIndicator maps the indicators of Jalin's import layout (package
+// ImportIndicator maps the indicators of Jalin's import layout (package
 // bps, `jalin import bps`) onto this package's, so that one canonical file
 // serves both: pdrb_adhk_lu:<sector> is the sector, pdrb_adhk_lu_total the
 // published total of that table, population the population. The other
 // totals and per-capita series of the import (other vintages and prices)
 // are not inputs of any method here: use reports false for them. Anything
 // else is returned as it is, for FromRows to judge.
-func importIndicator(ind string) (out string, use bool) {
+func ImportIndicator(ind string) (out string, use bool) {
 	if sec, ok := strings.CutPrefix(ind, "pdrb_adhk_lu:"); ok {
 		return sec, true
 	}

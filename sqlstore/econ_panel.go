@@ -191,10 +191,7 @@ func (db *DB) EconPanel(ctx context.Context, level region.Level, fromYear, toYea
 		if !analysed[r.Region] && !isRef[r.Region] {
 			continue
 		}
-		ind := analysis.IndicatorTotal
-		if s, ok := strings.CutPrefix(r.Indicator, bps.IndLUPrefix); ok {
-			ind = s
-		}
+		ind, _ := analysis.ImportIndicator(r.Indicator) // econRows read only sectors and the total here
 		imports[r.importID] = true
 		rows = append(rows, analysis.Row{Region: r.Region, Indicator: ind, Year: r.Year, Value: r.Value})
 	}
