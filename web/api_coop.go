@@ -57,13 +57,6 @@ type coopListKey struct {
 	f     sqlstore.CoopFilter
 }
 
-// coopGetKey is what a cooperation's answer depends on besides the stored
-// cooperations: who asks (what they may see of it) and which one.
-type coopGetKey struct {
-	actor access.Actor
-	id    int64
-}
-
 // apiCoopCreate starts a cooperation with the caller's region as the
 // initiating party, in the kind's initial stage.
 func (s *Server) apiCoopCreate(w http.ResponseWriter, r *http.Request) {
@@ -121,12 +114,6 @@ func (s *Server) apiCoopGet(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	key := coopGetKey{info(r).Actor, id}
-	gen, cache := s.coopGeneration(r.Context())
-	if a, ok := s.coopCache.get(gen, key); cache && ok {
-		writeCached(w, a)
-		return
-	}
 	who := info(r).Actor
 	c, docs, err := s.Coops.CooperationAndDocuments(r.Context(), who.Scope(), id)
 	if err == nil {
@@ -139,20 +126,8 @@ func (s *Server) apiCoopGet(w http.ResponseWriter, r *http.Request) {
 	if access.Authorize(who, access.ViewDocument, c.Resource()) != nil {
 		docs = nil
 	}
-	v := s.toAPICoop(c, docs, !who.IsAnonymous())
-	if !cache {
-		w.Header().Set("ETag", etag(c.Version))
-		writeJSON(w, http.StatusOK, v)
-		return
-	}
-	body, err := encodeJSON(v)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	a := cachedAnswer{body: body, etag: etag(c.Version)}
-	s.coopCache.put(gen, key, a)
-	writeCached(w, a)
+	w.Header().Set("ETag", etag(c.Version))
+	writeJSON(w, http.StatusOK, s.toAPICoop(c, docs, !who.IsAnonymous()))
 }
 
 // ifMatch reads the version the client read (the ETag it sends back).
