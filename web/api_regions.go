@@ -1,10 +1,13 @@
 package web
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"net/http"
 	"sort"
+	"strconv"
+	"sync"
 
 	"github.com/jalin-ksd/jalin/region"
 	"github.com/jalin-ksd/jalin/taxonomy"
@@ -44,9 +47,32 @@ type apiPage[T any] struct {
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
-	w.Header().Set("Content-Type", "application/json")
+	b := jsonBuffers.Get().(*bytes.Buffer)
+	defer func() {
+		if b.Cap() <= 1<<20 { // do not keep a rare huge answer's buffer
+			b.Reset()
+			jsonBuffers.Put(b)
+		}
+	}()
+	if err := json.NewEncoder(b).Encode(v); err != nil {
+		// Only a value the API never builds (a channel, a NaN) fails.
+		writeBody(w, http.StatusInternalServerError, "application/problem+json",
+			[]byte(`{"type":"about:blank","title":"Internal Server Error","status":500}`+"\n"))
+		return
+	}
+	writeBody(w, status, "application/json", b.Bytes())
+}
+
+// jsonBuffers keeps writeJSON's buffers between answers.
+var jsonBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// writeBody answers with body whole, its length announced: without it
+// net/http sends anything over 2 kB chunked.
+func writeBody(w http.ResponseWriter, status int, contentType string, body []byte) {
+	w.Header().Set("Content-Type", contentType)
+	w.Header().Set("Content-Length", strconv.Itoa(len(body)))
 	w.WriteHeader(status)
-	_ = json.NewEncoder(w).Encode(v)
+	_, _ = w.Write(body)
 }
 
 func (s *Server) apiRegionList(w http.ResponseWriter, r *http.Request) {

@@ -83,7 +83,5 @@ func writeCached(w http.ResponseWriter, a cachedAnswer) {
 	if a.etag != "" {
 		w.Header().Set("ETag", a.etag)
 	}
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(http.StatusOK)
-	_, _ = w.Write(a.body)
+	writeBody(w, http.StatusOK, "application/json", a.body)
 }
