@@ -98,7 +98,12 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 			return nil, unavailable(err)
 		}
 		db.write.SetMaxOpenConns(1)
-		if db.read, err = sql.Open("sqlite", base+"&_pragma=query_only(1)"); err != nil {
+		// Readers get 512 KiB of page cache each instead of SQLite's 2 MB:
+		// requests read scattered rows of a file far larger than any cache,
+		// which the operating system's page cache holds anyway, so a larger
+		// cache per connection costs memory without saving reads; 512 KiB
+		// keeps the upper levels of the hot B-trees.
+		if db.read, err = sql.Open("sqlite", base+"&_pragma=query_only(1)&_pragma=cache_size(-512)"); err != nil {
 			db.write.Close()
 			return nil, unavailable(err)
 		}
