@@ -9,18 +9,20 @@ import (
 )
 
 // coopCacheBytes bounds the answers a coopCache keeps: a list page of 50 is
-// about 25 kB, a cooperation 2–10 kB.
+// about 25 kB.
 const coopCacheBytes = 8 << 20
 
-// coopCache keeps encoded API answers built only from stored cooperations,
+// coopCache keeps encoded list answers built only from stored cooperations,
 // keyed by everything else they depend on (who asks, what they asked), and
 // valid for one cooperations' generation (sqlstore CoopGeneration): the
 // first request that reads another generation empties it. The generation
 // is read before the data, so a kept answer is never older than the
 // generation it is kept under, and any instance's write makes every
-// instance's answers stale at once. The list and the detail are read far
-// more often than cooperations change; a hit costs one indexed read of the
-// counter instead of the query and the encoding.
+// instance's answers stale at once. Lists are read far more often than
+// cooperations change, with the same filters again and again; a hit costs
+// one indexed read of the counter instead of the query and the encoding.
+// One cooperation by id is not kept: its row and documents cost about what
+// the counter read and the lookup would.
 type coopCache struct {
 	mu   sync.Mutex
 	gen  int64
