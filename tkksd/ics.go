@@ -15,7 +15,13 @@ import (
 // in UTC, and a UID stable across updates (SEQUENCE is the meeting's
 // version, so calendars replace an earlier copy). domain makes the UID
 // globally unique (the installation's host name); stamp is DTSTAMP.
-func ICS(w io.Writer, m Meeting, domain string, stamp time.Time) error {
+//
+// participants, when not empty, ends the description: who is invited, as
+// the caller words it in the reader's language. The invitees are named
+// there and not as ATTENDEE properties: a PUBLISH object must not carry
+// ATTENDEE (RFC 5546 §3.2.1), and ATTENDEE needs an e-mail address, which
+// officials invited by name often have none of in Jalin.
+func ICS(w io.Writer, m Meeting, participants, domain string, stamp time.Time) error {
 	bw := bufio.NewWriter(w)
 	line := func(name, value string) { bw.WriteString(fold(name + ":" + value)) }
 	text := func(name, value string) { line(name, escapeText(value)) }
@@ -32,8 +38,10 @@ func ICS(w io.Writer, m Meeting, domain string, stamp time.Time) error {
 	line("SEQUENCE", strconv.FormatInt(max(m.Version-1, 0), 10))
 	text("SUMMARY", m.Title)
 	desc := m.Agenda
-	if m.Link != "" {
-		desc = strings.TrimSpace(desc + "\n\n" + m.Link)
+	for _, part := range []string{m.Link, participants} {
+		if part != "" {
+			desc = strings.TrimSpace(desc + "\n\n" + part)
+		}
 	}
 	if desc != "" {
 		text("DESCRIPTION", desc)

@@ -16,7 +16,8 @@ func TestICS(t *testing.T) {
 	m.Start = time.Date(2026, 12, 3, 9, 0, 0, 0, time.FixedZone("WIB", 7*3600))
 	m.End = m.Start.Add(90 * time.Minute)
 	var buf bytes.Buffer
-	if err := ICS(&buf, m, "jalin.example", time.Date(2026, 11, 27, 1, 2, 3, 0, time.UTC)); err != nil {
+	participants := "Peserta:\n- Kota Bandung: Dra. Sari, M.Si (Bappeda)"
+	if err := ICS(&buf, m, participants, "jalin.example", time.Date(2026, 11, 27, 1, 2, 3, 0, time.UTC)); err != nil {
 		t.Fatal(err)
 	}
 	out := buf.String()
@@ -49,12 +50,16 @@ func TestICS(t *testing.T) {
 		"LOCATION": "Gedung Sate",
 		"URL":      "https://meet.example/abc",
 		"DESCRIPTION": `1. Pemetaan urusan\n2. Rencana aksi — pengelolaan sampah regional lintas ` +
-			`kabupaten/kota di Bandung Raya\n\nhttps://meet.example/abc`,
+			`kabupaten/kota di Bandung Raya\n\nhttps://meet.example/abc` +
+			`\n\nPeserta:\n- Kota Bandung: Dra. Sari\, M.Si (Bappeda)`,
 	}
 	for k, v := range want {
 		if props[k] != v {
 			t.Errorf("%s = %q, want %q", k, props[k], v)
 		}
+	}
+	if _, ok := props["ATTENDEE"]; ok || props["METHOD"] != "PUBLISH" {
+		t.Errorf("a PUBLISH object without ATTENDEE expected: METHOD %q", props["METHOD"])
 	}
 	if lines[0] != "BEGIN:VCALENDAR" || props["VERSION"] != "2.0" || props["PRODID"] == "" {
 		t.Errorf("calendar header wrong: %q", lines[:3])

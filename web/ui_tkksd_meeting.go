@@ -241,13 +241,43 @@ func (s *Server) meetingICS(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var buf bytes.Buffer
-	if err := tkksd.ICS(&buf, m, s.icsDomain(r), s.now()); err != nil {
+	if err := tkksd.ICS(&buf, m, s.icsParticipants(r, m), s.icsDomain(r), s.now()); err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	w.Header().Set("Content-Type", "text/calendar; charset=utf-8")
 	w.Header().Set("Content-Disposition", `attachment; filename="rapat-tkksd-`+idOf(m.ID)+`.ics"`)
 	_, _ = w.Write(buf.Bytes())
+}
+
+// icsParticipants names, in the reader's language, the host and invited
+// regions of m, each with the people invited from it by name:
+//
+//	Peserta:
+//	- Kota Bandung (tuan rumah): Dra. Sari (Bappeda)
+//	- Kabupaten Bandung
+func (s *Server) icsParticipants(r *http.Request, m tkksd.Meeting) string {
+	lang := info(r).Lang
+	people := map[string][]string{}
+	for _, a := range m.Invitees {
+		p := a.Name
+		if a.Office != "" {
+			p += " (" + a.Office + ")"
+		}
+		people[a.Region] = append(people[a.Region], p)
+	}
+	var b strings.Builder
+	b.WriteString(s.Catalog.T(lang, "tkksd.ics_participants"))
+	for _, code := range m.Regions() {
+		b.WriteString("\n- " + s.regionName(code))
+		if code == m.Host {
+			b.WriteString(" (" + s.Catalog.T(lang, "tkksd.ics_host") + ")")
+		}
+		if ps := people[code]; len(ps) > 0 {
+			b.WriteString(": " + strings.Join(ps, ", "))
+		}
+	}
+	return b.String()
 }
 
 // icsDomain is the host part of calendar UIDs: the configured public

@@ -97,6 +97,18 @@ func TestTKKSDMeetingPages(t *testing.T) {
 			!strings.Contains(page.Body, `id="an1" name="att_name" value="Tamu"`) {
 			t.Fatalf("invitees not listed or not starting the attendance list")
 		}
+		// The calendar file names the regions and the people invited by name
+		// in the reader's language (iTIP forbids ATTENDEE in a PUBLISH object).
+		for lang, want := range map[string]string{
+			"id": `\n\nPeserta:\n- Jawa Barat (tuan rumah)\n- Kabupaten Bandung: Tamu\n- Kota Bandung: Sekretaris Kota Bandung (Bagian KS)`,
+			"en": `\n\nParticipants:\n- Jawa Barat (host)\n- Kabupaten Bandung: Tamu\n- Kota Bandung: Sekretaris Kota Bandung (Bagian KS)`,
+		} {
+			ics = f.do("rm", request{method: "GET", path: loc + "/calendar.ics?lang=" + lang})
+			desc := strings.ReplaceAll(ics.Body, "\r\n ", "")
+			if !strings.Contains(desc, want+"\r\n") || strings.Contains(desc, "ATTENDEE") {
+				t.Errorf("ics participants (%s): want %q in %q", lang, want, desc)
+			}
+		}
 		rec := url.Values{"version": {"3"}, "minutes": {"Disepakati jadwal penyusunan KB."}, "decisions": {"Draf KB minggu depan\nRapat lanjutan April"},
 			"att_name":   {"Kabag KS Jabar", "Sekretaris Kota Bandung", "Sekretaris Kab. Bandung", ""},
 			"att_region": {"32", "32.73", "32.04", "32"}, "att_office": {"Biro Pemerintahan", "Bagian KS", "Bagian KS", ""},
