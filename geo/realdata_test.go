@@ -281,3 +281,61 @@ func BenchmarkParseBoundariesFull(b *testing.B) {
 		}
 	}
 }
+
+// TestRealInteriorPoints checks the point of each of the 38 provinces
+// against the real boundaries: it lies inside the province and inside one
+// of the province's own regencies (the provinces are dissolved from them,
+// so this is a second, independent outline), and well away from every
+// regency seat, so that a line between a province and its capital city
+// has a length on the map.
+func TestRealInteriorPoints(t *testing.T) {
+	dir := sharedGeoDir(t)
+	provinces := parseFile(t, filepath.Join(dir, "provinces.geojson"), parseBoundaryFile)
+	regencies := map[string][][][][2]float64{} // by province
+	for _, b := range parseFile(t, filepath.Join(dir, "regencies.geojson"), parseBoundaryFile) {
+		polys, err := decodePolygons(b.Geometry)
+		if err != nil {
+			t.Fatal(err)
+		}
+		regencies[b.Code[:2]] = append(regencies[b.Code[:2]], polys...)
+	}
+	seats := parseFile(t, filepath.Join(dir, "regency_points.csv"), parsePointFile)
+	if len(provinces) != 38 || len(seats) != 514 {
+		t.Fatalf("%d provinces, %d seats", len(provinces), len(seats))
+	}
+	inside := func(p [2]float64, polys [][][][2]float64) bool {
+		for _, part := range polys {
+			if inPolygon(p, part) {
+				return true
+			}
+		}
+		return false
+	}
+	nearest := math.Inf(1)
+	for _, b := range provinces {
+		p, err := InteriorPoint(b.Geometry)
+		if err != nil {
+			t.Errorf("%s: %v", b.Code, err)
+			continue
+		}
+		polys, err := decodePolygons(b.Geometry)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !inside(p, polys) {
+			t.Errorf("%s: %v outside the province", b.Code, p)
+		}
+		if !inside(p, regencies[b.Code]) {
+			t.Errorf("%s: %v in none of its regencies", b.Code, p)
+		}
+		for _, s := range seats {
+			d := math.Hypot(p[0]-s.Lon, p[1]-s.Lat)
+			nearest = min(nearest, d)
+			// 0.01 degrees is about 1 km.
+			if d < 0.01 {
+				t.Errorf("%s: %v on the seat of %s (%g, %g)", b.Code, p, s.Code, s.Lon, s.Lat)
+			}
+		}
+	}
+	t.Logf("nearest seat to a province point: %.3f degrees", nearest)
+}
