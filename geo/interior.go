@@ -46,16 +46,27 @@ func InteriorPoint(g json.RawMessage) ([2]float64, error) {
 // interiorPoint is InteriorPoint on decoded parts; ok is false when no part
 // has an area.
 func interiorPoint(polys [][][][2]float64) ([2]float64, bool) {
+	best := largestPart(polys)
+	if best < 0 {
+		return [2]float64{}, false
+	}
+	return partPoint(polys[best])
+}
+
+// largestPart returns the index of the part with the largest area, the
+// first of equal ones, or -1 when none has an area.
+func largestPart(polys [][][][2]float64) int {
 	best, bestArea := -1, 0.0
 	for i, p := range polys {
 		if a := polygonArea(p); a > bestArea {
 			best, bestArea = i, a
 		}
 	}
-	if best < 0 {
-		return [2]float64{}, false
-	}
-	part := polys[best]
+	return best
+}
+
+// partPoint is the interior point of one part with a positive area.
+func partPoint(part [][][2]float64) ([2]float64, bool) {
 	c := polygonCentroid(part)
 	if inPolygon(c, part) && !nearEdge(c, part) {
 		return c, true
@@ -67,6 +78,75 @@ func interiorPoint(polys [][][][2]float64) ([2]float64, bool) {
 		}
 	}
 	return [2]float64{}, false
+}
+
+// InteriorPointAway is InteriorPoint kept clear of the given points (such
+// as the seats of a province's regencies): a province's centroid can lie
+// next to a city's seat (West Java's is 1.3 km from Kota Bandung's), and a
+// link between the two would then have no length on the map.
+//
+// The wanted clearance is clearance times the larger side of the largest
+// part's bounding box. When the interior point is nearer than that to a
+// point to avoid, the stretch inside the part of the horizontal line
+// through it, then of the vertical one, is cut in two at the point, and
+// the middle of each half (west, east, south, north) is tried in turn.
+// The first candidate with the clearance wins; when none has it, the one
+// farthest from its nearest point to avoid. Every candidate lies inside.
+func InteriorPointAway(g json.RawMessage, avoid [][2]float64, clearance float64) ([2]float64, error) {
+	polys, err := decodePolygons(g)
+	if err != nil {
+		return [2]float64{}, fmt.Errorf("geo: interior point: %w", err)
+	}
+	best := largestPart(polys)
+	if best < 0 {
+		return [2]float64{}, ErrNoInterior
+	}
+	part := polys[best]
+	p, ok := partPoint(part)
+	if !ok {
+		return [2]float64{}, ErrNoInterior
+	}
+	lo, hi := bounds(part[0])
+	want := clearance * max(hi[0]-lo[0], hi[1]-lo[1])
+	clear := func(c [2]float64) float64 {
+		d := math.Inf(1)
+		for _, a := range avoid {
+			d = min(d, math.Hypot(c[0]-a[0], c[1]-a[1]))
+		}
+		return d
+	}
+	found, foundClear := p, clear(p)
+	if foundClear >= want {
+		return p, nil
+	}
+	for _, axis := range []int{1, 0} {
+		v, w := p[axis], p[1-axis]
+		xs := crossings(part, axis, v)
+		for i := 0; i+1 < len(xs); i += 2 {
+			if xs[i] >= w || w >= xs[i+1] {
+				continue // not the stretch that holds p
+			}
+			for _, c := range []float64{(xs[i] + w) / 2, (w + xs[i+1]) / 2} {
+				pt := onLine(axis, v, c)
+				if d := clear(pt); d >= want {
+					return pt, nil
+				} else if d > foundClear {
+					found, foundClear = pt, d
+				}
+			}
+		}
+	}
+	return found, nil
+}
+
+// bounds returns the lower-left and upper-right corners of a ring's box.
+func bounds(r [][2]float64) (lo, hi [2]float64) {
+	lo, hi = r[0], r[0]
+	for _, q := range r {
+		lo = [2]float64{min(lo[0], q[0]), min(lo[1], q[1])}
+		hi = [2]float64{max(hi[0], q[0]), max(hi[1], q[1])}
+	}
+	return lo, hi
 }
 
 // ringArea is the signed area of a ring by the shoelace formula: positive
@@ -163,11 +243,7 @@ func inPolygon(pt [2]float64, p [][][2]float64) bool {
 // nearEdge reports whether pt lies on an edge of the part, or within a
 // billionth of the part's extent of one, where inRing cannot be trusted.
 func nearEdge(pt [2]float64, p [][][2]float64) bool {
-	lo, hi := p[0][0], p[0][0]
-	for _, q := range p[0] {
-		lo = [2]float64{min(lo[0], q[0]), min(lo[1], q[1])}
-		hi = [2]float64{max(hi[0], q[0]), max(hi[1], q[1])}
-	}
+	lo, hi := bounds(p[0])
 	eps := 1e-9 * max(hi[0]-lo[0], hi[1]-lo[1])
 	for _, r := range p {
 		for i := range r {

@@ -160,3 +160,38 @@ func TestInPolygon(t *testing.T) {
 		}
 	}
 }
+
+func TestInteriorPointAway(t *testing.T) {
+	// A 4×4 square: its centroid (2, 2) has a clearance of 0.2 to keep.
+	sq := polygonJSON([][][2]float64{closed([2]float64{0, 0}, [2]float64{4, 0}, [2]float64{4, 4}, [2]float64{0, 4})})
+	for _, c := range []struct {
+		name  string
+		avoid [][2]float64
+		want  [2]float64
+	}{
+		{"nothing to avoid", nil, [2]float64{2, 2}},
+		{"far enough", [][2]float64{{2.3, 2}}, [2]float64{2, 2}},
+		{"on the centroid: west half", [][2]float64{{2.1, 2}}, [2]float64{1, 2}},
+		{"west taken: east half", [][2]float64{{2, 2}, {1, 2.1}}, [2]float64{3, 2}},
+		{"both taken: south half", [][2]float64{{2, 2}, {1, 2}, {3, 2}}, [2]float64{2, 1}},
+		{"all near: the clearest", [][2]float64{{2, 2}, {1, 2}, {3, 2.1}, {2, 1}, {2, 3}}, [2]float64{3, 2}},
+	} {
+		got, err := InteriorPointAway(sq, c.avoid, 0.05)
+		if err != nil {
+			t.Errorf("%s: %v", c.name, err)
+			continue
+		}
+		if math.Abs(got[0]-c.want[0]) > 1e-9 || math.Abs(got[1]-c.want[1]) > 1e-9 {
+			t.Errorf("%s: %v, want %v", c.name, got, c.want)
+		}
+	}
+	// A U: the point moves along the arm it is in, and stays inside.
+	u := [][][2]float64{closed([2]float64{0, 0}, [2]float64{3, 0}, [2]float64{3, 3}, [2]float64{2, 3}, [2]float64{2, 1}, [2]float64{1, 1}, [2]float64{1, 3}, [2]float64{0, 3})}
+	got, err := InteriorPointAway(polygonJSON(u), [][2]float64{{0.5, 9.5 / 7}}, 0.05)
+	if want := [2]float64{0.25, 9.5 / 7}; err != nil || math.Abs(got[0]-want[0]) > 1e-9 || got[1] != want[1] || !inPolygon(got, u) {
+		t.Errorf("U: %v %v, want %v", got, err, want)
+	}
+	if _, err := InteriorPointAway(json.RawMessage(`{"type":"Polygon","coordinates":[]}`), nil, 0.05); !errors.Is(err, ErrNoInterior) {
+		t.Errorf("no rings: %v", err)
+	}
+}
