@@ -281,3 +281,95 @@ func BenchmarkParseBoundariesFull(b *testing.B) {
 		}
 	}
 }
+
+// TestRealInteriorPoints checks the points of each of the 38 provinces
+// against the real boundaries, as InteriorPoint and as InteriorPointAway
+// from the seats of the province's regencies (what the network map
+// draws): each lies inside the province and inside one of the province's
+// own regencies (the provinces are dissolved from them, so this is a
+// second, independent outline), and the second lies well away from every
+// regency seat, so that a line between a province and its capital city
+// has a length on the map.
+func TestRealInteriorPoints(t *testing.T) {
+	dir := sharedGeoDir(t)
+	provinces := parseFile(t, filepath.Join(dir, "provinces.geojson"), parseBoundaryFile)
+	regencies := map[string][][][][2]float64{} // by province
+	for _, b := range parseFile(t, filepath.Join(dir, "regencies.geojson"), parseBoundaryFile) {
+		polys, err := decodePolygons(b.Geometry)
+		if err != nil {
+			t.Fatal(err)
+		}
+		regencies[b.Code[:2]] = append(regencies[b.Code[:2]], polys...)
+	}
+	seats := parseFile(t, filepath.Join(dir, "regency_points.csv"), parsePointFile)
+	if len(provinces) != 38 || len(seats) != 514 {
+		t.Fatalf("%d provinces, %d seats", len(provinces), len(seats))
+	}
+	own := map[string][][2]float64{}
+	var bandung [2]float64 // Kota Bandung's seat
+	for _, s := range seats {
+		own[s.Code[:2]] = append(own[s.Code[:2]], [2]float64{s.Lon, s.Lat})
+		if s.Code == "32.73" {
+			bandung = [2]float64{s.Lon, s.Lat}
+		}
+	}
+	inside := func(p [2]float64, polys [][][][2]float64) bool {
+		for _, part := range polys {
+			if inPolygon(p, part) {
+				return true
+			}
+		}
+		return false
+	}
+	nearest := func(p [2]float64) (float64, string) {
+		d, code := math.Inf(1), ""
+		for _, s := range seats {
+			if x := math.Hypot(p[0]-s.Lon, p[1]-s.Lat); x < d {
+				d, code = x, s.Code
+			}
+		}
+		return d, code
+	}
+	closest := math.Inf(1)
+	for _, b := range provinces {
+		polys, err := decodePolygons(b.Geometry)
+		if err != nil {
+			t.Fatal(err)
+		}
+		plain, err := InteriorPoint(b.Geometry)
+		if err != nil {
+			t.Errorf("%s: %v", b.Code, err)
+			continue
+		}
+		away, err := InteriorPointAway(b.Geometry, own[b.Code], 0.05)
+		if err != nil {
+			t.Errorf("%s: %v", b.Code, err)
+			continue
+		}
+		for _, p := range [][2]float64{plain, away} {
+			if !inside(p, polys) {
+				t.Errorf("%s: %v outside the province", b.Code, p)
+			}
+			if !inside(p, regencies[b.Code]) {
+				t.Errorf("%s: %v in none of its regencies", b.Code, p)
+			}
+		}
+		// 0.01 degrees is about 1 km.
+		d, code := nearest(away)
+		if d < 0.03 {
+			t.Errorf("%s: %v is %.3f degrees from the seat of %s", b.Code, away, d, code)
+		}
+		closest = min(closest, d)
+		// West Java's centroid is in Kota Bandung, its capital, 1.3 km from
+		// the city's seat; the point drawn is moved well away.
+		if b.Code == "32" {
+			if d, code := nearest(plain); d > 0.02 || code != "32.73" {
+				t.Errorf("32: centroid %.3f degrees from %s, want near 32.73", d, code)
+			}
+			if d := math.Hypot(away[0]-bandung[0], away[1]-bandung[1]); d < 0.2 {
+				t.Errorf("32: %v only %.3f degrees from Kota Bandung's seat", away, d)
+			}
+		}
+	}
+	t.Logf("nearest seat to a province point: %.3f degrees", closest)
+}

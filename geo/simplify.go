@@ -15,27 +15,9 @@ import (
 // small islands only). A tolerance of 0.02 and a minExtent of 0.05 keep
 // Indonesia's 38 province outlines near 150 kB.
 func Simplify(g json.RawMessage, tolerance, minExtent float64) (json.RawMessage, error) {
-	var in struct {
-		Type        string          `json:"type"`
-		Coordinates json.RawMessage `json:"coordinates"`
-	}
-	if err := json.Unmarshal(g, &in); err != nil {
+	polys, err := decodePolygons(g)
+	if err != nil {
 		return nil, fmt.Errorf("geo: simplify: %w", err)
-	}
-	var polys [][][][2]float64
-	switch in.Type {
-	case "Polygon":
-		var p [][][2]float64
-		if err := json.Unmarshal(in.Coordinates, &p); err != nil {
-			return nil, fmt.Errorf("geo: simplify: %w", err)
-		}
-		polys = [][][][2]float64{p}
-	case "MultiPolygon":
-		if err := json.Unmarshal(in.Coordinates, &polys); err != nil {
-			return nil, fmt.Errorf("geo: simplify: %w", err)
-		}
-	default:
-		return nil, fmt.Errorf("geo: simplify: %q is not a Polygon or MultiPolygon", in.Type)
 	}
 	out := make([][][][2]float64, 0, len(polys))
 	for _, p := range polys {
@@ -60,6 +42,34 @@ func Simplify(g json.RawMessage, tolerance, minExtent float64) (json.RawMessage,
 		Type        string           `json:"type"`
 		Coordinates [][][][2]float64 `json:"coordinates"`
 	}{"MultiPolygon", out})
+}
+
+// decodePolygons returns the parts of a Polygon or MultiPolygon geometry:
+// each part is its outer ring followed by its holes, each ring a list of
+// [lon, lat] positions. A Polygon is one part.
+func decodePolygons(g json.RawMessage) ([][][][2]float64, error) {
+	var in struct {
+		Type        string          `json:"type"`
+		Coordinates json.RawMessage `json:"coordinates"`
+	}
+	if err := json.Unmarshal(g, &in); err != nil {
+		return nil, err
+	}
+	switch in.Type {
+	case "Polygon":
+		var p [][][2]float64
+		if err := json.Unmarshal(in.Coordinates, &p); err != nil {
+			return nil, err
+		}
+		return [][][][2]float64{p}, nil
+	case "MultiPolygon":
+		var polys [][][][2]float64
+		if err := json.Unmarshal(in.Coordinates, &polys); err != nil {
+			return nil, err
+		}
+		return polys, nil
+	}
+	return nil, fmt.Errorf("%q is not a Polygon or MultiPolygon", in.Type)
 }
 
 // simplifyRing thins a closed ring, or returns nil when it is too small or

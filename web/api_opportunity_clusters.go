@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"slices"
@@ -10,6 +11,7 @@ import (
 	"github.com/jalin-ksd/jalin/geo"
 	"github.com/jalin-ksd/jalin/opportunity/cluster"
 	"github.com/jalin-ksd/jalin/opportunity/network"
+	"github.com/jalin-ksd/jalin/region"
 )
 
 type apiRegionRef struct {
@@ -178,12 +180,15 @@ type pointGeometry struct {
 
 // apiNetworkGeometry draws the network: a line from seat to seat per link
 // (class net-active, net-planned or net-expired) and a point at the seat of
-// each isolated regency (class net-isolated). With a province, its
-// regencies' boundaries come first as the background (class net-area, or
-// net-area-isolated for those that cooperate with no other region), so the
-// lines are drawn over them; without one, the thinned outlines of the
-// provinces do (class net-province, each a link to its province's
-// network). Links to a region without a seat point (a province) are in the
+// each isolated regency (class net-isolated). A province has no seat: its
+// end of a link is a point inside its boundary (see provincePoints), where
+// the province is drawn as well (class net-province-point, a link to its
+// province's network). With a province, its regencies' boundaries come
+// first as the background (class net-area, or net-area-isolated for those
+// that cooperate with no other region), so the lines are drawn over them;
+// without one, the thinned outlines of the provinces do (class
+// net-province, each a link to its province's network). A link to a region
+// without a point (no seat, or a province without a boundary) is in the
 // list, not on the map.
 func (o *opportunity) apiNetworkGeometry(w http.ResponseWriter, r *http.Request) {
 	f, n, err := o.filteredNetwork(r)
@@ -197,7 +202,8 @@ func (o *opportunity) apiNetworkGeometry(w http.ResponseWriter, r *http.Request)
 	}
 	codes = append(codes, n.Isolated...)
 	slices.Sort(codes)
-	pts, err := o.s.Geo.Points(r.Context(), slices.Compact(codes))
+	codes = slices.Compact(codes)
+	pts, err := o.s.Geo.Points(r.Context(), codes)
 	if err != nil {
 		o.s.fail(w, r, err)
 		return
@@ -206,6 +212,25 @@ func (o *opportunity) apiNetworkGeometry(w http.ResponseWriter, r *http.Request)
 	for _, p := range pts {
 		if _, dup := seat[p.Code]; !dup {
 			seat[p.Code] = [2]float64{p.Lon, p.Lat}
+		}
+	}
+	// The provinces among the link ends stand at their interior point.
+	var provinces []string
+	for _, c := range codes {
+		if region.LevelOf(c) == region.Province {
+			provinces = append(provinces, c)
+		}
+	}
+	if len(provinces) > 0 {
+		pp, err := o.provincePoints(r.Context())
+		if err != nil {
+			o.s.fail(w, r, err)
+			return
+		}
+		for _, c := range provinces {
+			if p, ok := pp[c]; ok {
+				seat[c] = p
+			}
 		}
 	}
 	var fs []potFeature
@@ -256,7 +281,61 @@ func (o *opportunity) apiNetworkGeometry(w http.ResponseWriter, r *http.Request)
 				potFeatureProps{Code: c, Name: o.ref(c).Name, Role: "child", URL: "/regions/" + c + "/opportunities", Class: "net-isolated"}})
 		}
 	}
+	for _, c := range provinces {
+		if p, ok := seat[c]; ok {
+			url := "/opportunities/network?" + networkFilter{Province: c, State: f.State}.query().Encode()
+			fs = append(fs, potFeature{"Feature", pointGeometry{"Point", p},
+				potFeatureProps{Code: c, Name: o.ref(c).Name, Role: "child", URL: url, Class: "net-province-point"}})
+		}
+	}
 	writeGeoJSON(w, "private, no-store", fs)
+}
+
+// provinceClearance is how far a province's point keeps from the seats of
+// its regencies, as a share of the province's extent (see
+// geo.InteriorPointAway): some 12 km for West Java.
+const provinceClearance = 0.05
+
+// provincePoints returns where the network map draws each province that
+// has a boundary: a point inside it, clear of its regencies' seats (not its
+// capital's seat, which would give the link between a province and its
+// capital city, the most common, no length). Built once per data version;
+// callers must not change the map.
+func (o *opportunity) provincePoints(ctx context.Context) (map[string][2]float64, error) {
+	return cachedGeo(ctx, o, "province-points", func(ctx context.Context) (map[string][2]float64, error) {
+		var codes, regencies []string
+		for _, p := range o.s.Regions.Children("") {
+			codes = append(codes, p.Code)
+			for _, rg := range o.s.Regions.Children(p.Code) {
+				regencies = append(regencies, rg.Code)
+			}
+		}
+		bs, err := o.s.Geo.Boundaries(ctx, codes)
+		if err != nil {
+			return nil, err
+		}
+		seats, err := o.s.Geo.Points(ctx, regencies)
+		if err != nil {
+			return nil, err
+		}
+		avoid := map[string][][2]float64{} // by province
+		for _, p := range seats {
+			prov := p.Code[:2] // a regency code is its province's and two digits more
+			avoid[prov] = append(avoid[prov], [2]float64{p.Lon, p.Lat})
+		}
+		out := make(map[string][2]float64, len(bs))
+		for _, b := range bs {
+			p, err := geo.InteriorPointAway(b.Geometry, avoid[b.Code], provinceClearance)
+			if errors.Is(err, geo.ErrNoInterior) {
+				continue // a boundary without area: the province's links stay off the map
+			}
+			if err != nil {
+				return nil, jalin.Wrap(err, "error.internal")
+			}
+			out[b.Code] = p
+		}
+		return out, nil
+	})
 }
 
 // Province outlines for the national network map: Douglas-Peucker at 0.02

@@ -3,10 +3,13 @@ package web
 import (
 	"context"
 	"encoding/json"
+	"math"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/jalin-ksd/jalin/cooperation"
+	"github.com/jalin-ksd/jalin/geo"
 	"github.com/jalin-ksd/jalin/sqlstore"
 	"github.com/jalin-ksd/jalin/sqlstore/sqlstoretest"
 )
@@ -132,9 +135,40 @@ func TestNetworkPageAndExport(t *testing.T) {
 	})
 }
 
-// A link with a province party is listed, and the page says why the map
-// leaves it out: the geography has no seat point for a province.
+// networkFeature is a feature of the network geometry as the test reads it.
+type networkFeature struct {
+	Geometry struct {
+		Type        string          `json:"type"`
+		Coordinates json.RawMessage `json:"coordinates"`
+	} `json:"geometry"`
+	Properties potFeatureProps `json:"properties"`
+}
+
+// networkGeometry gets the network geometry of query as actor, checks it
+// against the OpenAPI document and returns its features.
+func networkGeometry(t *testing.T, f *fixture, sp *spec, actor, query string) []networkFeature {
+	t.Helper()
+	r := f.do(actor, request{method: "GET", path: "/api/v1/opportunities/network/geometry" + query})
+	if r.Status != 200 {
+		t.Fatalf("geometry %s: %d %s", query, r.Status, r.Body)
+	}
+	sp.check(t, "/opportunities/network/geometry", "GET", r)
+	var fc struct {
+		Features []networkFeature `json:"features"`
+	}
+	if err := json.Unmarshal([]byte(r.Body), &fc); err != nil {
+		t.Fatal(err)
+	}
+	return fc.Features
+}
+
+// A link with a province party is listed and drawn: the province's end is
+// a point inside its boundary (the test geography's 32 is the square
+// 107–107.1 E, 7–6.9 S, far from Kota Bandung's seat), where the province
+// itself is drawn too, as a link to its network. A regency seat put on
+// that point moves it, once the new geography is imported.
 func TestNetworkProvinceLink(t *testing.T) {
+	sp := loadSpec(t)
 	sqlstoretest.Each(t, func(t *testing.T, db *sqlstore.DB) {
 		f := opportunityFixture(t, db)
 		if _, err := db.CreateCooperation(context.Background(), cooperation.Cooperation{
@@ -146,12 +180,68 @@ func TestNetworkProvinceLink(t *testing.T) {
 		}
 		f.getPages(t, []pageCase{
 			{"anon", "/opportunities/network?province=32&lang=en", 200,
-				[]string{"Jalan provinsi Bandung", `id="network-province-links"`, "Links with a province (1) are only in the list"}, nil},
-			{"anon", "/opportunities/network?province=35", 200, nil, []string{`id="network-province-links"`}},
+				[]string{"Jalan provinsi Bandung", `id="network-province-links"`, "Links with a province (1) end at a point inside the province",
+					`<span class="swatch net-province-point"></span>Province (a point inside it)`}, []string{"only in the list"}},
+			{"anon", "/opportunities/network?province=32", 200, []string{"Provinsi (titik di dalam wilayahnya)"}, nil},
+			{"anon", "/opportunities/network?province=35", 200, nil, []string{`id="network-province-links"`, "net-province-point"}},
 		})
-		r := f.do("anon", request{method: "GET", path: "/api/v1/opportunities/network/geometry?province=32"})
-		if r.Status != 200 || strings.Contains(r.Body, "LineString") {
-			t.Errorf("a line for a province link: %d %.300s", r.Status, r.Body)
+		inProvince := func(p [2]float64) bool { return p[0] > 107 && p[0] < 107.1 && p[1] > -7 && p[1] < -6.9 }
+		// provinceEnd returns the province's end of the line, after checking
+		// the line and the province's point.
+		provinceEnd := func(query string) [2]float64 {
+			t.Helper()
+			var line [][2]float64
+			var point [2]float64
+			points := 0
+			for _, ft := range networkGeometry(t, f, sp, "anon", query) {
+				switch {
+				case ft.Geometry.Type == "LineString" && ft.Properties.Code == "32-32.73":
+					if err := json.Unmarshal(ft.Geometry.Coordinates, &line); err != nil {
+						t.Fatal(err)
+					}
+					if ft.Properties.Class != "net-planned" || ft.Properties.Name != "Jawa Barat – Kota Bandung" {
+						t.Errorf("%s: line %+v", query, ft.Properties)
+					}
+				case ft.Properties.Class == "net-province-point":
+					points++
+					if err := json.Unmarshal(ft.Geometry.Coordinates, &point); err != nil {
+						t.Fatal(err)
+					}
+					want := potFeatureProps{Code: "32", Name: "Jawa Barat", Role: "child", URL: "/opportunities/network?province=32", Class: "net-province-point"}
+					if ft.Geometry.Type != "Point" || ft.Properties != want {
+						t.Errorf("%s: province point %s %+v", query, ft.Geometry.Type, ft.Properties)
+					}
+				}
+			}
+			if len(line) != 2 || points != 1 {
+				t.Fatalf("%s: line %v, %d province points", query, line, points)
+			}
+			if line[0] == line[1] || line[1] != [2]float64{107.6, -6.91} || line[0] != point || !inProvince(point) {
+				t.Errorf("%s: line %v, province point %v", query, line, point)
+			}
+			return point
+		}
+		p := provinceEnd("?province=32")
+		if q := provinceEnd(""); q != p {
+			t.Errorf("national view: province at %v, in its own view at %v", q, p)
+		}
+		// The square's centroid, with no seat near it.
+		if math.Abs(p[0]-107.05) > 1e-9 || math.Abs(p[1]+6.95) > 1e-9 {
+			t.Errorf("province point %v, want the centroid (107.05, -6.95)", p)
+		}
+		// A seat on the centroid (as West Java's is next to Kota Bandung's):
+		// the point moves away from it, still inside, once the data version
+		// changes; until then the points of the last version stand.
+		pts := append(slices.Clone(opportunityPoints), geo.Point{Code: "32.17", Lon: 107.05, Lat: -6.95, Kind: "capital-seat"})
+		if _, err := db.ReplaceGeo(context.Background(), &geo.Dataset{Points: pts}, "test"); err != nil {
+			t.Fatal(err)
+		}
+		if q := provinceEnd("?province=32"); q != p {
+			t.Errorf("province point %v, want %v until the data version changes", q, p)
+		}
+		f.server.Geo.(econGeo).setVersion("2")
+		if q := provinceEnd("?province=32"); math.Hypot(q[0]-107.05, q[1]+6.95) < 0.005 {
+			t.Errorf("province point %v on the seat of 32.17", q)
 		}
 	})
 }

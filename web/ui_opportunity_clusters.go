@@ -143,8 +143,8 @@ type networkPageData struct {
 	States    []network.State
 	Links     []oppLink
 	Isolated  []region.Region
-	// ProvinceLinks counts the links with a province party: the geography
-	// has seat points for regencies only, so the map leaves them out.
+	// ProvinceLinks counts the links with a province party: the map draws
+	// their province end at a point inside the province, not at a seat.
 	ProvinceLinks int
 	// Whole URLs of the map's GeoJSON, the CSV export and the JSON.
 	MapURL, ExportURL, JSONURL string
