@@ -179,7 +179,7 @@ func (db *DB) CooperationAndDocuments(ctx context.Context, scope access.Scope, i
 // party, newest first, without checking who may see them.
 func (db *DB) documentVersions(ctx context.Context, coopID int64) ([]DocumentVersion, error) {
 	out := []DocumentVersion{}
-	err := db.eachCached(ctx, "SELECT "+docCols+` FROM document_version WHERE cooperation_id = ?
+	err := db.eachCached(db.pointRead(ctx), "SELECT "+docCols+` FROM document_version WHERE cooperation_id = ?
 		ORDER BY doc_type, party_key, version_no DESC`, []any{coopID},
 		func(rows *sql.Rows) error {
 			d, err := scanDoc(rows)
