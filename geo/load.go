@@ -2,6 +2,7 @@ package geo
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -233,4 +234,47 @@ func (l *loader) table(t *csvTable, points bool) error {
 	}
 	a, u, err := t.adjacency(l.known, l.pairs)
 	return gather(l, &l.ds.Adjacency, a, u, err)
+}
+
+// Kind is the kind of geography one file holds.
+type Kind string
+
+// The kinds of file ReadFile recognizes.
+const (
+	KindBoundaries  Kind = "boundaries"   // GeoJSON FeatureCollection
+	KindPoints      Kind = "points"       // CSV with lon and lat columns
+	KindAdjacency   Kind = "adjacency"    // CSV with code_a and code_b columns
+	KindTravelTimes Kind = "travel_times" // CSV with place, seat and minutes columns
+)
+
+// ReadFile reads one uploaded file whose kind is told by its content, never
+// by its name: a file whose first byte (after a UTF-8 byte order mark and
+// white space) is "{" is GeoJSON boundaries, anything else is a CSV table
+// whose header decides, as for LoadFiles. name is only used in errors and in
+// Unmatched. Exactly the part of the Dataset for that kind is non-nil, so
+// storing it keeps the other parts. Errors are as for LoadFiles.
+func ReadFile(data []byte, name string, known func(code string) bool) (*Dataset, Kind, error) {
+	l := newLoader(known)
+	head := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\uFEFF")), " \t\r\n")
+	if len(head) > 0 && head[0] == '{' {
+		b, u, err := parseBoundaries(bytes.NewReader(data), name, known, l.codesB)
+		if err := gather(l, &l.ds.Boundaries, b, u, err); err != nil {
+			return nil, "", err
+		}
+		return &l.ds, KindBoundaries, nil
+	}
+	t, err := openCSV(bytes.NewReader(data), name)
+	if err != nil {
+		return nil, "", err
+	}
+	if err := l.auto(t); err != nil {
+		return nil, "", err
+	}
+	switch {
+	case l.ds.Points != nil:
+		return &l.ds, KindPoints, nil
+	case l.ds.Adjacency != nil:
+		return &l.ds, KindAdjacency, nil
+	}
+	return &l.ds, KindTravelTimes, nil
 }

@@ -133,3 +133,52 @@ func TestLoadFiles(t *testing.T) {
 		t.Errorf("missing file: err = %v", err)
 	}
 }
+
+// ReadFile tells the kind from the content alone: the names here all lie.
+func TestReadFileKindFromContent(t *testing.T) {
+	known := func(c string) bool { return !strings.HasPrefix(c, "99") }
+	cases := []struct {
+		name, body string
+		kind       Kind
+		count      func(*Dataset) int
+	}{
+		{"boundaries.csv", "\n  " + fc(feat("11", testPoly), feat("99", testPoly)), KindBoundaries, func(d *Dataset) int { return len(d.Boundaries) }},
+		{"points.geojson", "\uFEFFcode,lon,lat\n11.01,97,3\n", KindPoints, func(d *Dataset) int { return len(d.Points) }},
+		{"x.json", "code_a,code_b\n11.01,11.02\n", KindAdjacency, func(d *Dataset) int { return len(d.Adjacency) }},
+		{"travel.txt", "place,seat,minutes\n11.01.01,11.01,40\n11.01.02,99.01,5\n", KindTravelTimes, func(d *Dataset) int { return len(d.TravelTimes) }},
+	}
+	for _, c := range cases {
+		ds, kind, err := ReadFile([]byte(c.body), c.name, known)
+		if err != nil {
+			t.Errorf("%s: %v", c.name, err)
+			continue
+		}
+		if kind != c.kind || c.count(ds) != 1 {
+			t.Errorf("%s: kind %q with %d rows, want %q with 1", c.name, kind, c.count(ds), c.kind)
+		}
+		parts := 0
+		for _, nonNil := range []bool{ds.Boundaries != nil, ds.Points != nil, ds.Adjacency != nil, ds.TravelTimes != nil} {
+			parts += btoi(nonNil)
+		}
+		if parts != 1 {
+			t.Errorf("%s: %d parts set, want only its own", c.name, parts)
+		}
+		if (c.kind == KindBoundaries || c.kind == KindTravelTimes) != (len(ds.Unmatched) == 1) {
+			t.Errorf("%s: unmatched %+v", c.name, ds.Unmatched)
+		}
+	}
+}
+
+// A bad row is refused with its file, line and column; an unknown header
+// says which columns it wants.
+func TestReadFileErrors(t *testing.T) {
+	_, _, err := ReadFile([]byte("place,seat,minutes\n11.01.01,11.01,40\n11.01.02,11.01,soon\n"), "tt.csv", nil)
+	var pe *ParseError
+	if !errors.As(err, &pe) || pe.File != "tt.csv" || pe.Line != 3 || pe.Column != 16 {
+		t.Errorf("bad minutes: %v", err)
+	}
+	_, _, err = ReadFile([]byte("a,b\n1,2\n"), "what.csv", nil)
+	if !errors.As(err, &pe) || pe.Line != 1 || !strings.Contains(pe.Msg, "place/seat/minutes") {
+		t.Errorf("unknown header: %v", err)
+	}
+}
