@@ -30,10 +30,14 @@ type GeoImport struct {
 // GeoStats says how much geography is stored, for the status page and the
 // CLI.
 type GeoStats struct {
-	Boundaries int
-	Points     int
-	Adjacency  int
-	LastImport *time.Time // nil before the first import
+	Boundaries  int
+	Points      int
+	Adjacency   int
+	TravelTimes int
+	LastImport  *time.Time // nil before the first import
+	// LastImportID is the id of the last import, 0 before the first: it
+	// changes with every import, even two within one clock tick.
+	LastImportID int64
 }
 
 // ReplaceGeo stores ds in one transaction: each non-nil part replaces its
@@ -47,6 +51,22 @@ type GeoStats struct {
 // the write transaction: portable (no SERIAL or AUTOINCREMENT), and two
 // imports racing on PostgreSQL make one of them fail rather than interleave.
 func (db *DB) ReplaceGeo(ctx context.Context, ds *geo.Dataset, source string) (GeoImport, error) {
+	return db.replaceGeo(ctx, ds, source, -1, nil)
+}
+
+// ImportGeo is ReplaceGeo for a person (the web upload): the import is
+// also recorded in the audit trail under meta's actor, and it is refused
+// with EConflict "geo.import_stale" unless the last import is still the one
+// with id after (0: none), the one the person saw when checking the file.
+// That refuses a confirmation sent twice and one that another import
+// overtook.
+func (db *DB) ImportGeo(ctx context.Context, ds *geo.Dataset, source string, after int64, meta AuditMeta) (GeoImport, error) {
+	return db.replaceGeo(ctx, ds, source, after, &meta)
+}
+
+// replaceGeo stores ds; after < 0 skips the check of the last import, a nil
+// meta the audit entry.
+func (db *DB) replaceGeo(ctx context.Context, ds *geo.Dataset, source string, after int64, meta *AuditMeta) (GeoImport, error) {
 	if ds == nil {
 		return GeoImport{}, jalin.Invalid("dataset", "db.geo_dataset_nil")
 	}
@@ -57,6 +77,15 @@ func (db *DB) ReplaceGeo(ctx context.Context, ds *geo.Dataset, source string) (G
 		Unmatched: len(ds.Unmatched),
 	}
 	err := db.Tx(ctx, func(tx *Tx) error {
+		if after >= 0 {
+			var last int64
+			if err := tx.QueryRow(ctx, "SELECT COALESCE(MAX(id), 0) FROM geo_import").Scan(&last); err != nil {
+				return jalin.Wrap(err, "db.query")
+			}
+			if last != after {
+				return jalin.Errorf(jalin.EConflict, "geo.import_stale")
+			}
+		}
 		if ds.Boundaries != nil {
 			if err := tx.replaceBoundaries(ctx, ds.Boundaries); err != nil {
 				return geoError("boundaries", err)
@@ -89,7 +118,12 @@ func (db *DB) ReplaceGeo(ctx context.Context, ds *geo.Dataset, source string) (G
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
 			imp.ID, imp.ImportedAt, imp.Source, keptNull(imp.Boundaries),
 			keptNull(imp.Points), keptNull(imp.Adjacency), keptNull(imp.TravelTimes), imp.Unmatched)
-		return jalin.Wrap(err, "db.query")
+		if err != nil || meta == nil {
+			return jalin.Wrap(err, "db.query")
+		}
+		return tx.appendAudit(ctx, *meta, AuditEntry{Action: "geo.import", ObjectKind: "geo_import", ObjectID: idString(imp.ID),
+			After: map[string]any{"source": imp.Source, "boundaries": keptNull(imp.Boundaries), "points": keptNull(imp.Points),
+				"adjacency": keptNull(imp.Adjacency), "travel_times": keptNull(imp.TravelTimes), "unmatched": imp.Unmatched}})
 	})
 	if err != nil {
 		return GeoImport{}, err
@@ -185,22 +219,50 @@ func (db *DB) GeoStats(ctx context.Context) (GeoStats, error) {
 	err := db.QueryRow(ctx, `SELECT
 		(SELECT COUNT(*) FROM region_boundary),
 		(SELECT COUNT(*) FROM region_point),
-		(SELECT COUNT(*) FROM region_adjacency)`).Scan(&s.Boundaries, &s.Points, &s.Adjacency)
+		(SELECT COUNT(*) FROM region_adjacency),
+		(SELECT COUNT(*) FROM travel_time)`).Scan(&s.Boundaries, &s.Points, &s.Adjacency, &s.TravelTimes)
 	if err != nil {
 		return GeoStats{}, jalin.Wrap(err, "db.query")
 	}
-	rows, err := db.Query(ctx, "SELECT imported_at FROM geo_import ORDER BY id DESC LIMIT 1")
+	rows, err := db.Query(ctx, "SELECT id, imported_at FROM geo_import ORDER BY id DESC LIMIT 1")
 	if err != nil {
 		return GeoStats{}, jalin.Wrap(err, "db.query")
 	}
 	defer rows.Close()
 	if rows.Next() {
 		var t time.Time
-		if err := rows.Scan(&t); err != nil {
+		if err := rows.Scan(&s.LastImportID, &t); err != nil {
 			return GeoStats{}, jalin.Wrap(err, "db.query")
 		}
 		t = t.UTC()
 		s.LastImport = &t
 	}
 	return s, jalin.Wrap(rows.Err(), "db.query")
+}
+
+// GeoImports returns the last limit imports, newest first, with Kept for
+// the parts each left as they were.
+func (db *DB) GeoImports(ctx context.Context, limit int) ([]GeoImport, error) {
+	out := []GeoImport{}
+	err := db.eachRow(ctx, `SELECT id, imported_at, source, boundaries, points, adjacency, travel_times, unmatched
+		FROM geo_import ORDER BY id DESC LIMIT ?`, []any{int64(limit)}, func(rows *sql.Rows) error {
+		var imp GeoImport
+		var parts [4]sql.NullInt64
+		if err := rows.Scan(&imp.ID, &imp.ImportedAt, &imp.Source, &parts[0], &parts[1], &parts[2], &parts[3], &imp.Unmatched); err != nil {
+			return err
+		}
+		imp.ImportedAt = imp.ImportedAt.UTC()
+		for i, dst := range []*int{&imp.Boundaries, &imp.Points, &imp.Adjacency, &imp.TravelTimes} {
+			*dst = Kept
+			if parts[i].Valid {
+				*dst = int(parts[i].Int64)
+			}
+		}
+		out = append(out, imp)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
 }

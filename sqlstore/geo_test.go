@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/jalin-ksd/jalin"
+	"github.com/jalin-ksd/jalin/access"
 	"github.com/jalin-ksd/jalin/geo"
 	"github.com/jalin-ksd/jalin/sqlstore"
 	"github.com/jalin-ksd/jalin/sqlstore/sqlstoretest"
@@ -208,6 +209,52 @@ func TestTravelTimes(t *testing.T) {
 		}
 		if got, _ := db.TravelTimes(ctx); !reflect.DeepEqual(got, map[[2]string]float64{{"11.02.01", "11.01"}: 9}) {
 			t.Errorf("travel times after a new matrix: %v", got)
+		}
+	})
+}
+
+// ImportGeo stores one part for a person: audited, listed in the history
+// with the parts it kept, and refused when the import it follows is no
+// longer the last (a confirmation sent twice).
+func TestImportGeoStaleAndAudited(t *testing.T) {
+	t.Parallel()
+	sqlstoretest.Each(t, func(t *testing.T, db *sqlstore.DB) {
+		ctx := context.Background()
+		ds := geoFixture(t, db)
+		if _, err := db.ReplaceGeo(ctx, ds, "cli"); err != nil {
+			t.Fatal(err)
+		}
+		st, err := db.GeoStats(ctx)
+		if err != nil || st.LastImportID != 1 || st.TravelTimes != 0 {
+			t.Fatalf("GeoStats = %+v, %v", st, err)
+		}
+		tt := &geo.Dataset{TravelTimes: []geo.TravelTime{{Place: "11.01", Seat: "11.02", Minutes: 30}}}
+		meta := sqlstore.AuditMeta{Actor: access.Actor{UserID: 7, Name: "Analis"}, IP: "192.0.2.9"}
+		imp, err := db.ImportGeo(ctx, tt, "travel_times.csv", st.LastImportID, meta)
+		if err != nil || imp.ID != 2 || imp.TravelTimes != 1 || imp.Points != sqlstore.Kept {
+			t.Fatalf("ImportGeo = %+v, %v", imp, err)
+		}
+		_, err = db.ImportGeo(ctx, tt, "travel_times.csv", st.LastImportID, meta)
+		if jalin.ErrorCode(err) != jalin.EConflict {
+			t.Errorf("replayed ImportGeo: %v, want EConflict", err)
+		}
+		if st, _ := db.GeoStats(ctx); st.LastImportID != 2 || st.TravelTimes != 1 || st.Points != 2 || st.Boundaries != 2 {
+			t.Errorf("after import: %+v", st)
+		}
+		imps, err := db.GeoImports(ctx, 10)
+		if err != nil || len(imps) != 2 {
+			t.Fatalf("GeoImports = %+v, %v", imps, err)
+		}
+		if imps[0].ID != 2 || imps[0].Source != "travel_times.csv" || imps[0].TravelTimes != 1 || imps[0].Boundaries != sqlstore.Kept ||
+			imps[1].Boundaries != 2 || imps[1].TravelTimes != sqlstore.Kept || imps[1].Unmatched != 1 {
+			t.Errorf("GeoImports = %+v", imps)
+		}
+		recs, err := db.AuditHistory(ctx, access.Scope{All: true}, "geo_import", "2", 10)
+		if err != nil || len(recs) != 1 || recs[0].Action != "geo.import" || recs[0].ActorName != "Analis" {
+			t.Errorf("audit = %+v, %v", recs, err)
+		}
+		if recs, _ := db.AuditHistory(ctx, access.Scope{All: true}, "geo_import", "1", 10); len(recs) != 0 {
+			t.Errorf("the CLI import was audited: %+v", recs)
 		}
 	})
 }

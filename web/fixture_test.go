@@ -114,6 +114,7 @@ type request struct {
 	json         any
 	header       map[string]string
 	files        map[string][]byte // multipart file fields (name -> content)
+	fileNames    map[string]string // the file name sent for a field; field+".pdf" if none
 }
 
 func (f *fixture) do(actor string, rq request) response {
@@ -138,7 +139,11 @@ func (f *fixture) do(actor string, rq request) response {
 			_ = mw.WriteField("csrf", csrf)
 		}
 		for name, data := range rq.files {
-			fw, _ := mw.CreateFormFile(name, name+".pdf")
+			fn := rq.fileNames[name]
+			if fn == "" {
+				fn = name + ".pdf"
+			}
+			fw, _ := mw.CreateFormFile(name, fn)
 			_, _ = fw.Write(data)
 		}
 		_ = mw.Close()

@@ -48,10 +48,11 @@ func dataVersion(ctx context.Context, g GeoReader) (string, error) {
 		if err != nil {
 			return "", jalin.Wrap(err, "error.internal")
 		}
-		gv = fmt.Sprintf("%d/%d/%d", st.Boundaries, st.Points, st.Adjacency)
-		if st.LastImport != nil {
-			gv += "@" + st.LastImport.String()
-		}
+		// The last import's id changes with every import, whichever part it
+		// replaced (a travel-time matrix alone too), and is read from the
+		// store on every request, so an import by the CLI or the web upload
+		// is seen without a restart.
+		gv = fmt.Sprintf("%d/%d/%d/%d#%d", st.Boundaries, st.Points, st.Adjacency, st.TravelTimes, st.LastImportID)
 	}
 	return econ + "|" + gv, nil
 }

@@ -3,16 +3,13 @@ package web
 import (
 	"bytes"
 	"context"
-	"io"
 	"net/http"
-	"regexp"
 	"sort"
 	"strings"
 
 	"github.com/jalin-ksd/jalin"
 	"github.com/jalin-ksd/jalin/access"
 	"github.com/jalin-ksd/jalin/bps"
-	"github.com/jalin-ksd/jalin/document"
 	"github.com/jalin-ksd/jalin/sqlstore"
 )
 
@@ -105,18 +102,11 @@ func (s *Server) econUpload(w http.ResponseWriter, r *http.Request) {
 	var data [][]byte
 	if r.MultipartForm != nil {
 		for _, fh := range r.MultipartForm.File["files"] {
-			f, err := fh.Open()
-			if err != nil {
-				s.fail(w, r, err)
-				return
-			}
-			b, err := document.ReadLimited(f, maxEconUpload)
-			f.Close()
-			if err != nil {
+			key, b, err := s.holdUpload(r, fh, maxEconUpload)
+			if jalin.ErrorCode(err) == jalin.ETooLarge {
 				s.renderEconImport(w, r, statusOfErr(err), econImportData{Error: s.message(r, err)})
 				return
 			}
-			key, err := s.Blobs.Put(r.Context(), b)
 			if err != nil {
 				s.fail(w, r, err)
 				return
@@ -153,8 +143,6 @@ func (s *Server) econUpload(w http.ResponseWriter, r *http.Request) {
 	s.renderEconImport(w, r, http.StatusOK, d)
 }
 
-var blobKey = regexp.MustCompile(`^[0-9a-f]{64}$`)
-
 // econConfirm imports the previewed files without their suspect rows, in
 // one transaction.
 func (s *Server) econConfirm(w http.ResponseWriter, r *http.Request) {
@@ -175,17 +163,7 @@ func (s *Server) econConfirm(w http.ResponseWriter, r *http.Request) {
 	var files []econFile
 	var data [][]byte
 	for i, k := range keys {
-		if !blobKey.MatchString(k) {
-			s.fail(w, r, jalin.Invalid("key", "document.bad_key"))
-			return
-		}
-		rc, _, err := s.Blobs.Open(r.Context(), k)
-		if err != nil {
-			s.fail(w, r, err)
-			return
-		}
-		b, err := io.ReadAll(io.LimitReader(rc, maxEconUpload+1))
-		rc.Close()
+		b, err := s.heldUpload(r, k, maxEconUpload)
 		if err != nil {
 			s.fail(w, r, err)
 			return
