@@ -50,8 +50,10 @@ type geoImportData struct {
 	Done    string
 }
 
+// geoStore is the store of record, as for the BPS import: the same
+// database the geography is read from (tests may wrap Geo).
 func (s *Server) geoStore() (geoImporter, bool) {
-	g, ok := s.Geo.(geoImporter)
+	g, ok := s.Coops.(geoImporter)
 	return g, ok
 }
 
