@@ -7,6 +7,8 @@ import (
 	"mime/multipart"
 	"net/http"
 	"net/url"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -228,6 +230,26 @@ func TestGeoImportCSRF(t *testing.T) {
 		}
 		if st, _ := db.GeoStats(context.Background()); st.TravelTimes != 0 {
 			t.Errorf("stored without a CSRF token: %+v", st)
+		}
+	})
+}
+
+// The full-resolution regency boundaries (3.6 MB) fit the upload limit
+// and are previewed as boundaries.
+func TestGeoImportRegencyBoundaries(t *testing.T) {
+	dir := os.Getenv("JALIN_SHARED_DATA")
+	if dir == "" {
+		dir = filepath.Join("..", "..", "shared", "data")
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "geo", "regencies.geojson"))
+	if err != nil {
+		t.Skipf("shared geography absent (%v); set JALIN_SHARED_DATA", err)
+	}
+	sqlstoretest.Each(t, func(t *testing.T, db *sqlstore.DB) {
+		f := newFixture(t, db)
+		r := uploadGeo(f, "regencies.geojson", string(data))
+		if r.Status != 200 || !strings.Contains(r.Body, "Isi regencies.geojson: Batas wilayah.") {
+			t.Fatalf("preview of %d bytes: %d %s", len(data), r.Status, problemsOf(r.Body))
 		}
 	})
 }
