@@ -57,6 +57,19 @@ func (s *Server) geoStore() (geoImporter, bool) {
 	return g, ok
 }
 
+// geoImportAllowed checks that the caller may import reference data and
+// returns the store to import into; otherwise it has answered.
+func (s *Server) geoImportAllowed(w http.ResponseWriter, r *http.Request) (geoImporter, bool) {
+	if !s.authorize(w, r, access.ImportData, homeResource(info(r).Actor, "data")) {
+		return nil, false
+	}
+	st, ok := s.geoStore()
+	if !ok {
+		s.fail(w, r, jalin.Errorf(jalin.EUnavailable, "db.unavailable"))
+	}
+	return st, ok
+}
+
 // geoImportPage shows the stored geography, the imports and the upload form.
 func (s *Server) geoImportPage(w http.ResponseWriter, r *http.Request) {
 	a := info(r).Actor
@@ -124,13 +137,8 @@ func partCount(kind geo.Kind, ds *geo.Dataset, st sqlstore.GeoStats) (rows, stor
 // Nothing is stored until the person confirms; the file waits in the blob
 // store meanwhile.
 func (s *Server) geoUpload(w http.ResponseWriter, r *http.Request) {
-	a := info(r).Actor
-	if !s.authorize(w, r, access.ImportData, homeResource(a, "data")) {
-		return
-	}
-	st, ok := s.geoStore()
+	st, ok := s.geoImportAllowed(w, r)
 	if !ok {
-		s.fail(w, r, jalin.Errorf(jalin.EUnavailable, "db.unavailable"))
 		return
 	}
 	mf := r.MultipartForm
@@ -170,13 +178,8 @@ func (s *Server) geoUpload(w http.ResponseWriter, r *http.Request) {
 // replaced, the others are kept. The file is read and checked again from
 // the blob store, so the form can only choose which checked file to store.
 func (s *Server) geoConfirm(w http.ResponseWriter, r *http.Request) {
-	a := info(r).Actor
-	if !s.authorize(w, r, access.ImportData, homeResource(a, "data")) {
-		return
-	}
-	st, ok := s.geoStore()
+	st, ok := s.geoImportAllowed(w, r)
 	if !ok {
-		s.fail(w, r, jalin.Errorf(jalin.EUnavailable, "db.unavailable"))
 		return
 	}
 	after, err := strconv.ParseInt(r.PostFormValue("after"), 10, 64)
