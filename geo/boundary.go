@@ -54,14 +54,14 @@ type origin struct {
 	feature int // feature index in a GeoJSON file, -1 for CSV rows
 }
 
-func (o origin) describe(file string) string {
+func (o origin) describe(file string) Text {
 	switch {
 	case o.file != file:
-		return fmt.Sprintf("first in %s:%d", o.file, o.line)
+		return text("geo.parse.origin.file", "first in %s:%d", o.file, o.line)
 	case o.feature >= 0:
-		return fmt.Sprintf("first in feature %d", o.feature)
+		return text("geo.parse.origin.feature", "first in feature %d", o.feature)
 	default:
-		return fmt.Sprintf("first on line %d", o.line)
+		return text("geo.parse.origin.line", "first on line %d", o.line)
 	}
 }
 
@@ -91,16 +91,19 @@ type gjParser struct {
 	seen  map[string]origin
 	lines lineCounter
 
-	ctx       string // message prefix, e.g. `feature 3 (code "11.01"): `
+	ctx       Text // message prefix, e.g. `feature 3 (code "11.01"): `
 	skipBuf   json.RawMessage
 	geomBuf   json.RawMessage
 	out       []Boundary
 	unmatched []Unmatched
 }
 
-func (p *gjParser) errAt(off int, format string, args ...any) *ParseError {
+// errAt locates an error at byte offset off. The message key and the
+// English format take the same arguments.
+func (p *gjParser) errAt(off int, key, format string, args ...any) *ParseError {
 	line, col := lineCol(p.data, off)
-	return &ParseError{File: p.file, Line: line, Column: col, Msg: p.ctx + fmt.Sprintf(format, args...)}
+	return &ParseError{File: p.file, Line: line, Column: col, Msg: p.ctx.Msg + fmt.Sprintf(format, args...),
+		Key: key, Args: args, Context: p.ctx}
 }
 
 // next returns the offset of the next value or token, skipping the
@@ -143,19 +146,19 @@ func (p *gjParser) jsonErr(err error) error {
 	if errors.As(json.Unmarshal(p.data[p.base:], &raw), &se) {
 		off := p.base + int(se.Offset) - 1 // Offset counts the bad byte
 		if off >= len(p.data)-1 && strings.Contains(se.Error(), "end of JSON input") {
-			return p.errAt(len(p.data), "invalid JSON: unexpected end of input")
+			return p.errAt(len(p.data), "geo.parse.json_eof", "invalid JSON: unexpected end of input")
 		}
-		return p.errAt(off, "invalid JSON: %s", se.Error())
+		return p.errAt(off, "geo.parse.json_syntax", "invalid JSON: %s", se.Error())
 	}
 	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
-		return p.errAt(len(p.data), "invalid JSON: unexpected end of input")
+		return p.errAt(len(p.data), "geo.parse.json_eof", "invalid JSON: unexpected end of input")
 	}
-	return p.errAt(p.next(), "invalid JSON: %v", err)
+	return p.errAt(p.next(), "geo.parse.json_syntax", "invalid JSON: %s", err.Error())
 }
 
 // expectDelim reads a token that must be the opening delimiter want; what
 // names the value in the message.
-func (p *gjParser) expectDelim(off int, want json.Delim, what string) error {
+func (p *gjParser) expectDelim(off int, want json.Delim, what Text) error {
 	t, err := p.token()
 	if err != nil {
 		return err
@@ -163,11 +166,11 @@ func (p *gjParser) expectDelim(off int, want json.Delim, what string) error {
 	if d, ok := t.(json.Delim); ok && d == want {
 		return nil
 	}
-	kind := "an object"
+	kind := textObject
 	if want == '[' {
-		kind = "an array"
+		kind = textArray
 	}
-	return p.errAt(off, "%s must be %s, got %s", what, kind, describeToken(t))
+	return p.errAt(off, "geo.parse.must_be", "%s must be %s, got %s", what, kind, describeToken(t))
 }
 
 // key reads an object key; the caller has checked dec.More().
@@ -178,7 +181,7 @@ func (p *gjParser) key() (string, error) {
 	}
 	k, ok := t.(string)
 	if !ok { // cannot happen with a well-formed stream
-		return "", p.errAt(p.next(), "invalid JSON: expected an object key")
+		return "", p.errAt(p.next(), "geo.parse.json_key", "invalid JSON: expected an object key")
 	}
 	return k, nil
 }
@@ -198,9 +201,9 @@ func (p *gjParser) run() error {
 	p.dec = json.NewDecoder(bytes.NewReader(p.data[start:]))
 	start = p.next()
 	if start >= len(p.data) {
-		return p.errAt(start, "empty input, want a GeoJSON FeatureCollection")
+		return p.errAt(start, "geo.parse.empty_geojson", "empty input, want a GeoJSON FeatureCollection")
 	}
-	if err := p.expectDelim(start, '{', "top-level value"); err != nil {
+	if err := p.expectDelim(start, '{', text("geo.parse.what.top_level", "top-level value")); err != nil {
 		return err
 	}
 	sawType, sawFeatures := false, false
@@ -218,12 +221,12 @@ func (p *gjParser) run() error {
 				return err
 			}
 			if s, ok := t.(string); !ok || s != "FeatureCollection" {
-				return p.errAt(off, `top-level "type" is %s, want "FeatureCollection"`, describeToken(t))
+				return p.errAt(off, "geo.parse.top_type", `top-level "type" is %s, want "FeatureCollection"`, describeToken(t))
 			}
 			sawType = true
 		case "features":
 			if sawFeatures {
-				return p.errAt(keyOff, `duplicate "features" member`)
+				return p.errAt(keyOff, "geo.parse.duplicate_features", `duplicate "features" member`)
 			}
 			sawFeatures = true
 			if err := p.features(off); err != nil {
@@ -239,19 +242,19 @@ func (p *gjParser) run() error {
 		return err
 	}
 	if !sawType {
-		return p.errAt(start, `missing "type": "FeatureCollection"`)
+		return p.errAt(start, "geo.parse.missing_collection_type", `missing "type": "FeatureCollection"`)
 	}
 	if !sawFeatures {
-		return p.errAt(start, `missing "features" array`)
+		return p.errAt(start, "geo.parse.missing_features", `missing "features" array`)
 	}
 	if end := skipWS(p.data, p.base+int(p.dec.InputOffset())); end < len(p.data) {
-		return p.errAt(end, "unexpected data after the FeatureCollection")
+		return p.errAt(end, "geo.parse.trailing_data", "unexpected data after the FeatureCollection")
 	}
 	return nil
 }
 
 func (p *gjParser) features(off int) error {
-	if err := p.expectDelim(off, '[', `"features"`); err != nil {
+	if err := p.expectDelim(off, '[', text("geo.parse.literal", "%s", `"features"`)); err != nil {
 		return err
 	}
 	for i := 0; p.dec.More(); i++ {
@@ -259,14 +262,14 @@ func (p *gjParser) features(off int) error {
 			return err
 		}
 	}
-	p.ctx = ""
+	p.ctx = Text{}
 	return p.closeDelim()
 }
 
 func (p *gjParser) feature(idx int) error {
 	fOff := p.next()
-	p.ctx = fmt.Sprintf("feature %d: ", idx)
-	if err := p.expectDelim(fOff, '{', "feature"); err != nil {
+	p.ctx = text("geo.parse.ctx.feature", "feature %d: ", idx)
+	if err := p.expectDelim(fOff, '{', text("geo.parse.what.feature", "feature")); err != nil {
 		return err
 	}
 	sawType := false
@@ -285,7 +288,7 @@ func (p *gjParser) feature(idx int) error {
 				return err
 			}
 			if s, ok := t.(string); !ok || s != "Feature" {
-				return p.errAt(off, `"type" is %s, want "Feature"`, describeToken(t))
+				return p.errAt(off, "geo.parse.feature_type", `"type" is %s, want "Feature"`, describeToken(t))
 			}
 			sawType = true
 		case "properties":
@@ -294,7 +297,7 @@ func (p *gjParser) feature(idx int) error {
 			}
 		case "geometry":
 			if geomOff >= 0 {
-				return p.errAt(off, `duplicate "geometry" member`)
+				return p.errAt(off, "geo.parse.duplicate_geometry", `duplicate "geometry" member`)
 			}
 			geomOff = off
 			// Kept raw: properties may follow, and errors in the geometry
@@ -312,16 +315,16 @@ func (p *gjParser) feature(idx int) error {
 		return err
 	}
 	if !sawType {
-		return p.errAt(fOff, `missing "type": "Feature"`)
+		return p.errAt(fOff, "geo.parse.missing_feature_type", `missing "type": "Feature"`)
 	}
 	if codeOff < 0 {
-		return p.errAt(fOff, "missing properties.code")
+		return p.errAt(fOff, "geo.parse.missing_code", "missing properties.code")
 	}
 	if CodeLevel(code) == 0 {
-		return p.errAt(codeOff, "invalid region code %q", code)
+		return p.errAt(codeOff, "geo.parse.invalid_code", "invalid region code %q", code)
 	}
 	if geomOff < 0 {
-		return p.errAt(fOff, `missing "geometry"`)
+		return p.errAt(fOff, "geo.parse.missing_geometry", `missing "geometry"`)
 	}
 	b, err := p.geometry(p.geomBuf, geomOff)
 	if err != nil {
@@ -329,7 +332,7 @@ func (p *gjParser) feature(idx int) error {
 	}
 	line := p.lines.line(fOff)
 	if o, dup := p.seen[code]; dup {
-		return p.errAt(codeOff, "duplicate code %q (%s)", code, o.describe(p.file))
+		return p.errAt(codeOff, "geo.parse.duplicate_code", "duplicate code %q (%s)", code, o.describe(p.file))
 	}
 	p.seen[code] = origin{file: p.file, line: line, feature: idx}
 	if p.known != nil && !p.known(code) {
@@ -346,7 +349,7 @@ func (p *gjParser) properties(idx, off int, code *string, codeOff *int) error {
 		_, err := p.token() // null: no code; reported by the caller
 		return err
 	}
-	if err := p.expectDelim(off, '{', `"properties"`); err != nil {
+	if err := p.expectDelim(off, '{', text("geo.parse.literal", "%s", `"properties"`)); err != nil {
 		return err
 	}
 	for p.dec.More() {
@@ -362,7 +365,7 @@ func (p *gjParser) properties(idx, off int, code *string, codeOff *int) error {
 			continue
 		}
 		if *codeOff >= 0 {
-			return p.errAt(voff, "duplicate properties.code")
+			return p.errAt(voff, "geo.parse.duplicate_properties_code", "duplicate properties.code")
 		}
 		t, err := p.token()
 		if err != nil {
@@ -370,10 +373,10 @@ func (p *gjParser) properties(idx, off int, code *string, codeOff *int) error {
 		}
 		s, ok := t.(string)
 		if !ok {
-			return p.errAt(voff, "properties.code must be a string, got %s", describeToken(t))
+			return p.errAt(voff, "geo.parse.code_not_string", "properties.code must be a string, got %s", describeToken(t))
 		}
 		*code, *codeOff = s, voff
-		p.ctx = fmt.Sprintf("feature %d (code %q): ", idx, s)
+		p.ctx = text("geo.parse.ctx.feature_code", "feature %d (code %q): ", idx, s)
 	}
 	return p.closeDelim()
 }
@@ -385,9 +388,9 @@ func (p *gjParser) geometry(raw []byte, off int) (Boundary, error) {
 	switch raw[0] {
 	case '{':
 	case 'n':
-		return b, p.errAt(off, "geometry is null")
+		return b, p.errAt(off, "geo.parse.geometry_null", "geometry is null")
 	default:
-		return b, p.errAt(off, "geometry must be an object, got %s", describeByte(raw[0]))
+		return b, p.errAt(off, "geo.parse.geometry_not_object", "geometry must be an object, got %s", describeByte(raw[0]))
 	}
 	sub := &gjParser{file: p.file, data: p.data, base: off, dec: json.NewDecoder(bytes.NewReader(raw)), ctx: p.ctx}
 	if _, err := sub.token(); err != nil {
@@ -404,7 +407,7 @@ func (p *gjParser) geometry(raw []byte, off int) (Boundary, error) {
 		switch k {
 		case "type":
 			if typOff >= 0 {
-				return b, p.errAt(voff, `duplicate geometry "type"`)
+				return b, p.errAt(voff, "geo.parse.duplicate_geometry_type", `duplicate geometry "type"`)
 			}
 			t, err := sub.token()
 			if err != nil {
@@ -412,12 +415,12 @@ func (p *gjParser) geometry(raw []byte, off int) (Boundary, error) {
 			}
 			s, ok := t.(string)
 			if !ok {
-				return b, p.errAt(voff, "geometry type must be a string, got %s", describeToken(t))
+				return b, p.errAt(voff, "geo.parse.geometry_type_not_string", "geometry type must be a string, got %s", describeToken(t))
 			}
 			typ, typOff = s, voff
 		case "coordinates":
 			if coordOff >= 0 {
-				return b, p.errAt(voff, `duplicate "coordinates"`)
+				return b, p.errAt(voff, "geo.parse.duplicate_coordinates", `duplicate "coordinates"`)
 			}
 			if err := sub.skip(); err != nil {
 				return b, err
@@ -430,13 +433,13 @@ func (p *gjParser) geometry(raw []byte, off int) (Boundary, error) {
 		}
 	}
 	if typOff < 0 {
-		return b, p.errAt(off, `geometry has no "type"`)
+		return b, p.errAt(off, "geo.parse.geometry_no_type", `geometry has no "type"`)
 	}
 	if typ != "Polygon" && typ != "MultiPolygon" {
-		return b, p.errAt(typOff, "geometry type is %q, want Polygon or MultiPolygon", typ)
+		return b, p.errAt(typOff, "geo.parse.geometry_type", "geometry type is %q, want Polygon or MultiPolygon", typ)
 	}
 	if coordOff < 0 {
-		return b, p.errAt(off, `geometry has no "coordinates"`)
+		return b, p.errAt(off, "geo.parse.geometry_no_coordinates", `geometry has no "coordinates"`)
 	}
 	s := coordScanner{p: p, b: p.data[:coordEnd], i: coordOff, multi: typ == "MultiPolygon"}
 	s.out = make([]byte, 0, coordEnd-coordOff+40)
@@ -484,7 +487,7 @@ func (s *coordScanner) ws() {
 
 // open consumes the '[' that must start the value at the current offset;
 // name describes the value in the message.
-func (s *coordScanner) open(name func() string) (start int, err error) {
+func (s *coordScanner) open(name func() Text) (start int, err error) {
 	s.ws()
 	start = s.i
 	if s.i >= len(s.b) || s.b[s.i] != '[' {
@@ -492,7 +495,7 @@ func (s *coordScanner) open(name func() string) (start int, err error) {
 		if s.i < len(s.b) {
 			c = s.b[s.i]
 		}
-		return start, s.p.errAt(start, "%s must be an array, got %s", name(), describeByte(c))
+		return start, s.p.errAt(start, "geo.parse.not_array", "%s must be an array, got %s", name(), describeByte(c))
 	}
 	s.i++
 	return start, nil
@@ -513,22 +516,22 @@ func (s *coordScanner) more(k int) bool {
 	return true
 }
 
-func (s *coordScanner) polyName(pi int) string {
+func (s *coordScanner) polyName(pi int) Text {
 	if pi < 0 {
-		return "polygon"
+		return text("geo.parse.name.polygon", "polygon")
 	}
-	return fmt.Sprintf("polygon %d", pi)
+	return text("geo.parse.name.polygon_n", "polygon %d", pi)
 }
 
-func (s *coordScanner) ringName(pi, ri int) string {
+func (s *coordScanner) ringName(pi, ri int) Text {
 	if pi < 0 {
-		return fmt.Sprintf("ring %d", ri)
+		return text("geo.parse.name.ring", "ring %d", ri)
 	}
-	return fmt.Sprintf("ring %d of polygon %d", ri, pi)
+	return text("geo.parse.name.ring_of_polygon", "ring %d of polygon %d", ri, pi)
 }
 
 func (s *coordScanner) multiPolygon() error {
-	start, err := s.open(func() string { return "MultiPolygon coordinates" })
+	start, err := s.open(func() Text { return text("geo.parse.name.multipolygon_coordinates", "MultiPolygon coordinates") })
 	if err != nil {
 		return err
 	}
@@ -543,7 +546,7 @@ func (s *coordScanner) multiPolygon() error {
 		}
 	}
 	if n == 0 {
-		return s.p.errAt(start, "MultiPolygon has no polygons")
+		return s.p.errAt(start, "geo.parse.no_polygons", "MultiPolygon has no polygons")
 	}
 	s.out = append(s.out, ']')
 	return nil
@@ -551,9 +554,9 @@ func (s *coordScanner) multiPolygon() error {
 
 // polygon reads one polygon; pi is its index in a MultiPolygon, or -1.
 func (s *coordScanner) polygon(pi int) error {
-	start, err := s.open(func() string {
+	start, err := s.open(func() Text {
 		if pi < 0 {
-			return "Polygon coordinates"
+			return text("geo.parse.name.polygon_coordinates", "Polygon coordinates")
 		}
 		return s.polyName(pi)
 	})
@@ -571,14 +574,14 @@ func (s *coordScanner) polygon(pi int) error {
 		}
 	}
 	if n == 0 {
-		return s.p.errAt(start, "%s has no rings", s.polyName(pi))
+		return s.p.errAt(start, "geo.parse.no_rings", "%s has no rings", s.polyName(pi))
 	}
 	s.out = append(s.out, ']')
 	return nil
 }
 
 func (s *coordScanner) ring(pi, ri int) error {
-	start, err := s.open(func() string { return s.ringName(pi, ri) })
+	start, err := s.open(func() Text { return s.ringName(pi, ri) })
 	if err != nil {
 		return err
 	}
@@ -610,17 +613,17 @@ func (s *coordScanner) ring(pi, ri int) error {
 	}
 	s.out = append(s.out, ']')
 	if n < 4 {
-		return s.p.errAt(start, "%s has %d positions, want at least 4", s.ringName(pi, ri), n)
+		return s.p.errAt(start, "geo.parse.ring_short", "%s has %d positions, want at least 4", s.ringName(pi, ri), n)
 	}
 	if first != last {
-		return s.p.errAt(start, "%s is not closed", s.ringName(pi, ri))
+		return s.p.errAt(start, "geo.parse.ring_open", "%s is not closed", s.ringName(pi, ri))
 	}
 	return nil
 }
 
 func (s *coordScanner) position(pi, ri, k int) ([2]float64, error) {
 	var pos [2]float64
-	name := func() string { return fmt.Sprintf("position %d of %s", k, s.ringName(pi, ri)) }
+	name := func() Text { return text("geo.parse.name.position", "position %d of %s", k, s.ringName(pi, ri)) }
 	start, err := s.open(name)
 	if err != nil {
 		return pos, err
@@ -630,7 +633,7 @@ func (s *coordScanner) position(pi, ri, k int) ([2]float64, error) {
 		off := s.i
 		c := s.b[off]
 		if c != '-' && (c < '0' || c > '9') {
-			return pos, s.p.errAt(off, "%s: coordinate %d must be a number, got %s", name(), n, describeByte(c))
+			return pos, s.p.errAt(off, "geo.parse.coordinate_not_number", "%s: coordinate %d must be a number, got %s", name(), n, describeByte(c))
 		}
 		end := off + 1
 		for end < len(s.b) && isNumberByte(s.b[end]) {
@@ -639,16 +642,16 @@ func (s *coordScanner) position(pi, ri, k int) ([2]float64, error) {
 		s.i = end
 		v, err := strconv.ParseFloat(string(s.b[off:end]), 64)
 		if err != nil && !errors.Is(err, strconv.ErrRange) {
-			return pos, s.p.errAt(off, "%s: invalid number %q", name(), s.b[off:end])
+			return pos, s.p.errAt(off, "geo.parse.number", "%s: invalid number %q", name(), string(s.b[off:end]))
 		}
 		switch n {
 		case 0:
 			if !(v >= -180 && v <= 180) {
-				return pos, s.p.errAt(off, "%s: longitude %s out of range [-180, 180]", name(), s.b[off:end])
+				return pos, s.p.errAt(off, "geo.parse.longitude", "%s: longitude %s out of range [-180, 180]", name(), string(s.b[off:end]))
 			}
 		case 1:
 			if !(v >= -90 && v <= 90) {
-				return pos, s.p.errAt(off, "%s: latitude %s out of range [-90, 90]", name(), s.b[off:end])
+				return pos, s.p.errAt(off, "geo.parse.latitude", "%s: latitude %s out of range [-90, 90]", name(), string(s.b[off:end]))
 			}
 		}
 		if n < 2 {
@@ -656,7 +659,7 @@ func (s *coordScanner) position(pi, ri, k int) ([2]float64, error) {
 		}
 	}
 	if n < 2 || n > 3 {
-		return pos, s.p.errAt(start, "%s has %d coordinates, want 2 (or 3 with altitude)", name(), n)
+		return pos, s.p.errAt(start, "geo.parse.coordinate_count", "%s has %d coordinates, want 2 (or 3 with altitude)", name(), n)
 	}
 	return pos, nil
 }
@@ -686,46 +689,57 @@ func skipWS(data []byte, i int) int {
 	return i
 }
 
-func describeToken(t json.Token) string {
+// The kinds of JSON value named in messages.
+var (
+	textObject  = text("geo.parse.token.object", "an object")
+	textArray   = text("geo.parse.token.array", "an array")
+	textString  = text("geo.parse.token.string", "a string")
+	textNumber  = text("geo.parse.token.number", "a number")
+	textBoolean = text("geo.parse.token.boolean", "a boolean")
+	textNull    = text("geo.parse.token.null", "null")
+	textEOF     = text("geo.parse.token.eof", "end of input")
+)
+
+func describeToken(t json.Token) Text {
 	switch v := t.(type) {
 	case json.Delim:
 		switch v {
 		case '{':
-			return "an object"
+			return textObject
 		case '[':
-			return "an array"
+			return textArray
 		}
-		return fmt.Sprintf("%q", string(v))
+		return text("geo.parse.literal", "%s", fmt.Sprintf("%q", string(v)))
 	case string:
-		return strconv.Quote(v)
+		return text("geo.parse.literal", "%s", strconv.Quote(v))
 	case float64, json.Number:
-		return "a number"
+		return textNumber
 	case bool:
-		return "a boolean"
+		return textBoolean
 	case nil:
-		return "null"
+		return textNull
 	}
-	return fmt.Sprintf("%T", t)
+	return text("geo.parse.literal", "%s", fmt.Sprintf("%T", t))
 }
 
-func describeByte(c byte) string {
+func describeByte(c byte) Text {
 	switch {
 	case c == '{':
-		return "an object"
+		return textObject
 	case c == '[':
-		return "an array"
+		return textArray
 	case c == '"':
-		return "a string"
+		return textString
 	case c == 't' || c == 'f':
-		return "a boolean"
+		return textBoolean
 	case c == 'n':
-		return "null"
+		return textNull
 	case c == '-' || c >= '0' && c <= '9':
-		return "a number"
+		return textNumber
 	case c == 0:
-		return "end of input"
+		return textEOF
 	}
-	return fmt.Sprintf("%q", c)
+	return text("geo.parse.literal", "%s", fmt.Sprintf("%q", c))
 }
 
 // lineCounter maps increasing byte offsets to line numbers without

@@ -107,6 +107,7 @@ func checkParseError(t *testing.T, err error, file string, line, col int, msg st
 	if pe.File != file || pe.Line != line || pe.Column != col || pe.Msg != msg {
 		t.Errorf("got  %s:%d:%d: %s\nwant %s:%d:%d: %s", pe.File, pe.Line, pe.Column, pe.Msg, file, line, col, msg)
 	}
+	checkKeyed(t, pe)
 }
 
 func TestParseErrorString(t *testing.T) {
@@ -114,9 +115,9 @@ func TestParseErrorString(t *testing.T) {
 		e    ParseError
 		want string
 	}{
-		{ParseError{"a.csv", 3, 7, "bad"}, "a.csv:3:7: bad"},
-		{ParseError{"a.csv", 3, 0, "bad"}, "a.csv:3: bad"},
-		{ParseError{"a.csv", 0, 0, "bad"}, "a.csv: bad"},
+		{ParseError{File: "a.csv", Line: 3, Column: 7, Msg: "bad"}, "a.csv:3:7: bad"},
+		{ParseError{File: "a.csv", Line: 3, Msg: "bad"}, "a.csv:3: bad"},
+		{ParseError{File: "a.csv", Msg: "bad"}, "a.csv: bad"},
 	} {
 		if got := tc.e.Error(); got != tc.want {
 			t.Errorf("Error() = %q, want %q", got, tc.want)

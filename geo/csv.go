@@ -81,7 +81,7 @@ func openCSV(r io.Reader, file string) (*csvTable, error) {
 	t := &csvTable{file: file, r: cr, cols: make(map[string]int)}
 	hdr, err := cr.Read()
 	if err == io.EOF {
-		return nil, &ParseError{File: file, Line: 1, Column: 1, Msg: "empty file, want a header line"}
+		return nil, &ParseError{File: file, Line: 1, Column: 1, Msg: "empty file, want a header line", Key: "geo.parse.empty_csv"}
 	}
 	if err != nil {
 		return nil, t.readErr(err)
@@ -96,7 +96,7 @@ func openCSV(r io.Reader, file string) (*csvTable, error) {
 			continue
 		}
 		if _, dup := t.cols[h]; dup {
-			return nil, t.errAt(i, "duplicate column %q in header", h)
+			return nil, t.errAt(i, "geo.parse.duplicate_column", "duplicate column %q in header", h)
 		}
 		t.cols[h] = i
 	}
@@ -109,7 +109,8 @@ func (t *csvTable) require(names ...string) ([]int, error) {
 	for i, n := range names {
 		j, ok := t.cols[n]
 		if !ok {
-			return nil, &ParseError{File: t.file, Line: 1, Column: 1, Msg: fmt.Sprintf("header has no %q column", n)}
+			return nil, &ParseError{File: t.file, Line: 1, Column: 1, Msg: fmt.Sprintf("header has no %q column", n),
+				Key: "geo.parse.missing_column", Args: []any{n}}
 		}
 		idx[i] = j
 	}
@@ -133,15 +134,17 @@ func (t *csvTable) has(names ...string) bool {
 }
 
 // errAt locates an error at field i of the record last read.
-func (t *csvTable) errAt(field int, format string, args ...any) *ParseError {
+// The message key and the English format take the same arguments.
+func (t *csvTable) errAt(field int, key, format string, args ...any) *ParseError {
 	line, col := t.r.FieldPos(field)
-	return &ParseError{File: t.file, Line: line, Column: col, Msg: fmt.Sprintf(format, args...)}
+	return &ParseError{File: t.file, Line: line, Column: col, Msg: fmt.Sprintf(format, args...), Key: key, Args: args}
 }
 
 func (t *csvTable) readErr(err error) error {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
-		return &ParseError{File: t.file, Line: pe.Line, Column: pe.Column, Msg: "invalid CSV: " + pe.Err.Error()}
+		return &ParseError{File: t.file, Line: pe.Line, Column: pe.Column, Msg: "invalid CSV: " + pe.Err.Error(),
+			Key: "geo.parse.csv_syntax", Args: []any{pe.Err.Error()}}
 	}
 	return fmt.Errorf("geo: read %s: %w", t.file, err)
 }
@@ -159,7 +162,8 @@ func (t *csvTable) rows(f func(rec []string, line int) error) error {
 		line, _ := t.r.FieldPos(0)
 		if len(rec) != t.n {
 			return &ParseError{File: t.file, Line: line, Column: 1,
-				Msg: fmt.Sprintf("row has %d fields, header has %d", len(rec), t.n)}
+				Msg: fmt.Sprintf("row has %d fields, header has %d", len(rec), t.n),
+				Key: "geo.parse.field_count", Args: []any{len(rec), t.n}}
 		}
 		if err := f(rec, line); err != nil {
 			return err
@@ -172,7 +176,7 @@ func (t *csvTable) code(rec []string, i int, col string) (string, int, error) {
 	c := rec[i]
 	lvl := CodeLevel(c)
 	if lvl == 0 {
-		return "", 0, t.errAt(i, "%s: invalid region code %q", col, c)
+		return "", 0, t.errAt(i, "geo.parse.column_code", "%s: invalid region code %q", col, c)
 	}
 	return c, lvl, nil
 }
@@ -181,20 +185,20 @@ func (t *csvTable) code(rec []string, i int, col string) (string, int, error) {
 func (t *csvTable) number(rec []string, i int, col string, lo, hi float64) (float64, error) {
 	s := rec[i]
 	if !isDecimal(s) {
-		return 0, t.errAt(i, "%s: invalid number %q", col, s)
+		return 0, t.errAt(i, "geo.parse.number", "%s: invalid number %q", col, s)
 	}
 	v, err := strconv.ParseFloat(s, 64)
 	if err != nil && !errors.Is(err, strconv.ErrRange) {
-		return 0, t.errAt(i, "%s: invalid number %q", col, s)
+		return 0, t.errAt(i, "geo.parse.number", "%s: invalid number %q", col, s)
 	}
 	if math.IsInf(v, 0) {
-		return 0, t.errAt(i, "%s %s is out of range", col, s)
+		return 0, t.errAt(i, "geo.parse.out_of_range", "%s %s is out of range", col, s)
 	}
 	if !(v >= lo && v <= hi) {
 		if math.IsInf(hi, 1) {
-			return 0, t.errAt(i, "%s %s is negative", col, s)
+			return 0, t.errAt(i, "geo.parse.negative", "%s %s is negative", col, s)
 		}
-		return 0, t.errAt(i, "%s %s out of range [%g, %g]", col, s, lo, hi)
+		return 0, t.errAt(i, "geo.parse.range", "%s %s out of range [%g, %g]", col, s, lo, hi)
 	}
 	return v, nil
 }
@@ -265,7 +269,7 @@ func (t *csvTable) points(known func(string) bool, seen map[string]origin) ([]Po
 			return err
 		}
 		if o, dup := seen[code]; dup {
-			return t.errAt(ci, "duplicate code %q (%s)", code, o.describe(t.file))
+			return t.errAt(ci, "geo.parse.duplicate_code", "duplicate code %q (%s)", code, o.describe(t.file))
 		}
 		seen[code] = origin{file: t.file, line: line, feature: -1}
 		if known != nil && !known(code) {
@@ -307,10 +311,10 @@ func (t *csvTable) adjacency(known func(string) bool, seen map[[2]string]origin)
 			return err
 		}
 		if la != lb {
-			return t.errAt(bi, "codes %q and %q are of different levels (%d and %d)", a, b, la, lb)
+			return t.errAt(bi, "geo.parse.levels", "codes %q and %q are of different levels (%d and %d)", a, b, la, lb)
 		}
 		if a == b {
-			return t.errAt(bi, "region %q paired with itself", a)
+			return t.errAt(bi, "geo.parse.self_pair", "region %q paired with itself", a)
 		}
 		var km float64
 		if ki >= 0 && rec[ki] != "" {
@@ -321,7 +325,7 @@ func (t *csvTable) adjacency(known func(string) bool, seen map[[2]string]origin)
 		if b < a {
 			a, b = b, a
 		}
-		if ok, err := t.newPair(seen, [2]string{a, b}, a+"-"+b, ai, line, known, &unmatched); !ok {
+		if ok, err := t.newPair(seen, [2]string{a, b}, text("geo.parse.pair.adjacency", "%s-%s", a, b), ai, line, known, &unmatched); !ok {
 			return err
 		}
 		out = append(out, Adjacency{A: a, B: b, SharedBorderKm: km})
@@ -350,20 +354,20 @@ func (t *csvTable) travelTimes(known func(string) bool, seen map[[2]string]origi
 			return err
 		}
 		if lp != 3 && lp != 4 {
-			return t.errAt(pi, "place %q is not a district or village code", place)
+			return t.errAt(pi, "geo.parse.place_level", "place %q is not a district or village code", place)
 		}
 		seat, ls, err := t.code(rec, si, "seat")
 		if err != nil {
 			return err
 		}
 		if ls != 2 {
-			return t.errAt(si, "seat %q is not a regency/city code", seat)
+			return t.errAt(si, "geo.parse.seat_level", "seat %q is not a regency/city code", seat)
 		}
 		minutes, err := t.number(rec, mi, "minutes", 0, math.Inf(1))
 		if err != nil {
 			return err
 		}
-		if ok, err := t.newPair(seen, [2]string{place, seat}, place+" to "+seat, pi, line, known, &unmatched); !ok {
+		if ok, err := t.newPair(seen, [2]string{place, seat}, text("geo.parse.pair.travel", "%s to %s", place, seat), pi, line, known, &unmatched); !ok {
 			return err
 		}
 		out = append(out, TravelTime{Place: place, Seat: seat, Minutes: minutes})
@@ -379,9 +383,9 @@ func (t *csvTable) travelTimes(known func(string) bool, seen map[[2]string]origi
 // the error about a duplicate, which is at column col) and reports whether
 // both codes are known; each unknown one is added to unmatched. Without
 // known every code is.
-func (t *csvTable) newPair(seen map[[2]string]origin, key [2]string, desc string, col, line int, known func(string) bool, unmatched *[]Unmatched) (bool, error) {
+func (t *csvTable) newPair(seen map[[2]string]origin, key [2]string, desc Text, col, line int, known func(string) bool, unmatched *[]Unmatched) (bool, error) {
 	if o, dup := seen[key]; dup {
-		return false, t.errAt(col, "duplicate pair %s (%s)", desc, o.describe(t.file))
+		return false, t.errAt(col, "geo.parse.duplicate_pair", "duplicate pair %s (%s)", desc, o.describe(t.file))
 	}
 	seen[key] = origin{file: t.file, line: line, feature: -1}
 	ok := true

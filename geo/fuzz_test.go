@@ -21,6 +21,7 @@ func checkFuzzError(t *testing.T, err error) {
 	if pe.Line < 1 || pe.Column < 1 || pe.Msg == "" {
 		t.Fatalf("error without a position: %#v", pe)
 	}
+	checkKeyed(t, pe)
 }
 
 func FuzzParseBoundaries(f *testing.F) {

@@ -202,10 +202,12 @@ func (l *loader) auto(t *csvTable) error {
 	switch n := btoi(isPoints) + btoi(isPairs) + btoi(isTimes); {
 	case n > 1:
 		return &ParseError{File: path, Line: 1, Column: 1, Msg: "header has the columns of more than one kind of file " +
-			"(lon/lat, code_a/code_b, place/seat/minutes); cannot tell which it is"}
+			"(lon/lat, code_a/code_b, place/seat/minutes); cannot tell which it is",
+			Key: "geo.parse.mixed_kinds"}
 	case n == 0:
 		return &ParseError{File: path, Line: 1, Column: 1, Msg: "header has neither lon/lat (points), code_a/code_b (adjacency) " +
-			"nor place/seat/minutes (travel times) columns"}
+			"nor place/seat/minutes (travel times) columns",
+			Key: "geo.parse.unknown_kind"}
 	case isTimes:
 		return l.travel(t)
 	}

@@ -176,6 +176,8 @@ func TestReadFileErrors(t *testing.T) {
 	var pe *ParseError
 	if !errors.As(err, &pe) || pe.File != "tt.csv" || pe.Line != 3 || pe.Column != 16 {
 		t.Errorf("bad minutes: %v", err)
+	} else {
+		checkKeyed(t, pe)
 	}
 	_, _, err = ReadFile([]byte("a,b\n1,2\n"), "what.csv", nil)
 	if !errors.As(err, &pe) || pe.Line != 1 || !strings.Contains(pe.Msg, "place/seat/minutes") {
