@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"html"
 	"mime/multipart"
 	"net/http"
 	"net/url"
@@ -188,9 +189,30 @@ func TestGeoImportRefusesBadFile(t *testing.T) {
 		if r.Status != 400 || !strings.Contains(r.Body, "tt.csv, baris 3, kolom 16:") {
 			t.Errorf("bad minutes: %d %s", r.Status, problemsOf(r.Body))
 		}
+		// The parser's detail is in the page's language too, and the
+		// Indonesian page has no English left in it.
+		if body := html.UnescapeString(r.Body); !strings.Contains(body, `tt.csv, baris 3, kolom 16: minutes: "lama" bukan bilangan`) ||
+			strings.Contains(body, "invalid number") {
+			t.Errorf("bad minutes, Indonesian detail: %s", problemsOf(r.Body))
+		}
+		r = f.do("na", request{method: "POST", path: "/geo/import?lang=en",
+			files:     map[string][]byte{"file": []byte("place,seat,minutes\n32.04.05,32.04,15\n32.04.05,32.73,lama\n")},
+			fileNames: map[string]string{"file": "tt.csv"}})
+		if body := html.UnescapeString(r.Body); r.Status != 400 ||
+			!strings.Contains(body, `tt.csv, line 3, column 16: minutes: invalid number "lama"`) || strings.Contains(body, "bukan bilangan") {
+			t.Errorf("bad minutes, English detail: %d %s", r.Status, problemsOf(r.Body))
+		}
 		r = uploadGeo(f, "what.geojson", "a,b\n1,2\n")
-		if r.Status != 400 || !strings.Contains(r.Body, "what.geojson, baris 1, kolom 1:") {
+		if r.Status != 400 || !strings.Contains(r.Body, "what.geojson, baris 1, kolom 1:") ||
+			!strings.Contains(r.Body, "baris judul tidak memuat kolom lon/lat (titik)") {
 			t.Errorf("unknown header: %d %s", r.Status, problemsOf(r.Body))
+		}
+		// A GeoJSON detail names the feature and the ring in Indonesian.
+		r = uploadGeo(f, "b.geojson", `{"type":"FeatureCollection","features":[{"type":"Feature",`+
+			`"properties":{"code":"32.04"},"geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[0,0]]]}}]}`)
+		if body := html.UnescapeString(r.Body); r.Status != 400 ||
+			!strings.Contains(body, `fitur 0 (kode "32.04"): cincin 0 berisi 3 posisi, seharusnya paling sedikit 4`) {
+			t.Errorf("short ring: %d %s", r.Status, problemsOf(r.Body))
 		}
 		if st, _ := db.GeoStats(ctx); !sameGeo(st, before) {
 			t.Errorf("a refused file changed the geography: %+v, was %+v", st, before)

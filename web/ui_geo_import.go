@@ -9,6 +9,7 @@ import (
 	"github.com/jalin-ksd/jalin"
 	"github.com/jalin-ksd/jalin/access"
 	"github.com/jalin-ksd/jalin/geo"
+	"github.com/jalin-ksd/jalin/i18n"
 	"github.com/jalin-ksd/jalin/sqlstore"
 )
 
@@ -96,9 +97,8 @@ func (s *Server) renderGeoImport(w http.ResponseWriter, r *http.Request, status 
 
 // readGeoFile checks one file, telling its kind from its content. A
 // structural problem becomes an EInvalid error naming the file, line and
-// column, in the request's language (the parser's own detail stays as it
-// gives it).
-func (s *Server) readGeoFile(data []byte, name string) (*geo.Dataset, geo.Kind, error) {
+// column, with the parser's detail, all in the request's language.
+func (s *Server) readGeoFile(r *http.Request, data []byte, name string) (*geo.Dataset, geo.Kind, error) {
 	known := func(code string) bool { _, ok := s.Regions.Get(code); return ok }
 	ds, kind, err := geo.ReadFile(data, name, known)
 	var pe *geo.ParseError
@@ -109,14 +109,43 @@ func (s *Server) readGeoFile(data []byte, name string) (*geo.Dataset, geo.Kind, 
 			col = "–"
 		}
 		return nil, "", &jalin.Error{Code: jalin.EInvalid, Msg: "geo.parse_error", Field: "file",
-			Args: []any{pe.File, pe.Line, col, pe.Msg}, Err: err}
+			Args: []any{pe.File, pe.Line, col, s.geoDetail(info(r).Lang, pe)}, Err: err}
 	case errors.As(err, &pe):
 		return nil, "", &jalin.Error{Code: jalin.EInvalid, Msg: "geo.parse_error_file", Field: "file",
-			Args: []any{pe.File, pe.Msg}, Err: err}
+			Args: []any{pe.File, s.geoDetail(info(r).Lang, pe)}, Err: err}
 	case err != nil:
 		return nil, "", jalin.Wrap(err, "error.internal")
 	}
 	return ds, kind, nil
+}
+
+// geoDetail is the detail of a parse error in lang: its catalogue key with
+// the arguments translated in turn, after the feature it concerns. An error
+// the parser did not key, or keyed with a key the catalogues lack, keeps
+// the parser's English text rather than show a raw key.
+func (s *Server) geoDetail(lang i18n.Lang, pe *geo.ParseError) string {
+	if pe.Key == "" || !s.Catalog.Has(pe.Key) {
+		return pe.Msg
+	}
+	return s.geoText(lang, pe.Context) + s.Catalog.T(lang, pe.Key, s.geoArgs(lang, pe.Args)...)
+}
+
+func (s *Server) geoText(lang i18n.Lang, t geo.Text) string {
+	if t.Key == "" || !s.Catalog.Has(t.Key) {
+		return t.Msg
+	}
+	return s.Catalog.T(lang, t.Key, s.geoArgs(lang, t.Args)...)
+}
+
+func (s *Server) geoArgs(lang i18n.Lang, args []any) []any {
+	out := make([]any, len(args))
+	for i, a := range args {
+		if t, ok := a.(geo.Text); ok {
+			a = s.geoText(lang, t)
+		}
+		out[i] = a
+	}
+	return out
 }
 
 // partCount is the size of one part of a data set or of the stored
@@ -157,7 +186,7 @@ func (s *Server) geoUpload(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	name := cleanFileName(fh.Filename)
-	ds, kind, err := s.readGeoFile(data, name)
+	ds, kind, err := s.readGeoFile(r, data, name)
 	if err != nil {
 		s.renderGeoImport(w, r, statusOfErr(err), geoImportData{Error: s.message(r, err)})
 		return
@@ -193,7 +222,7 @@ func (s *Server) geoConfirm(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	name := cleanFileName(r.PostFormValue("name"))
-	ds, _, err := s.readGeoFile(data, name)
+	ds, _, err := s.readGeoFile(r, data, name)
 	if err != nil {
 		s.renderGeoImport(w, r, statusOfErr(err), geoImportData{Error: s.message(r, err)})
 		return
