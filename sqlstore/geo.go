@@ -240,6 +240,16 @@ func (db *DB) GeoStats(ctx context.Context) (GeoStats, error) {
 	return s, jalin.Wrap(rows.Err(), "db.query")
 }
 
+// GeoVersion is the id of the last geography import, 0 before the first.
+// Every change of the stored geography goes through ReplaceGeo or
+// ImportGeo, which record an import, so the id names what is stored: one
+// indexed read, where GeoStats counts every table.
+func (db *DB) GeoVersion(ctx context.Context) (int64, error) {
+	var v int64
+	err := db.QueryRow(ctx, "SELECT COALESCE(MAX(id), 0) FROM geo_import").Scan(&v)
+	return v, jalin.Wrap(err, "db.query")
+}
+
 // GeoImports returns the last limit imports, newest first, with Kept for
 // the parts each left as they were.
 func (db *DB) GeoImports(ctx context.Context, limit int) ([]GeoImport, error) {

@@ -27,10 +27,9 @@ type opportunity struct {
 
 func newOpportunity(s *Server) *opportunity { return &opportunity{s: s} }
 
-// geoStatser is what the store tells of the imported geography; its counts
-// and last import time make the geography's part of the data version.
-type geoStatser interface {
-	GeoStats(ctx context.Context) (sqlstore.GeoStats, error)
+// geoVersioner tells which geography is stored: the id of its last import.
+type geoVersioner interface {
+	GeoVersion(ctx context.Context) (int64, error)
 }
 
 // dataVersion identifies the imported economic data and geography together.
@@ -43,16 +42,16 @@ func dataVersion(ctx context.Context, g GeoReader) (string, error) {
 		}
 		econ = v
 	}
-	if gs, ok := g.(geoStatser); ok {
-		st, err := gs.GeoStats(ctx)
+	if gs, ok := g.(geoVersioner); ok {
+		// Every geography import, whichever part it replaced (a
+		// travel-time matrix alone too), is recorded with a new id, read
+		// here on every request: an import by the CLI or the web upload
+		// is seen without a restart.
+		v, err := gs.GeoVersion(ctx)
 		if err != nil {
 			return "", jalin.Wrap(err, "error.internal")
 		}
-		// The last import's id changes with every import, whichever part it
-		// replaced (a travel-time matrix alone too), and is read from the
-		// store on every request, so an import by the CLI or the web upload
-		// is seen without a restart.
-		gv = fmt.Sprintf("%d/%d/%d/%d#%d", st.Boundaries, st.Points, st.Adjacency, st.TravelTimes, st.LastImportID)
+		gv = fmt.Sprintf("geo#%d", v)
 	}
 	return econ + "|" + gv, nil
 }
