@@ -46,6 +46,12 @@ type econImportData struct {
 	Done     string
 }
 
+// authorizeImport checks that the caller may import reference data (BPS
+// tables, geography) for their home; otherwise it has answered.
+func (s *Server) authorizeImport(w http.ResponseWriter, r *http.Request) bool {
+	return s.authorize(w, r, access.ImportData, homeResource(info(r).Actor, "data"))
+}
+
 func (s *Server) econStore() (econImporter, bool) {
 	e, ok := s.Coops.(econImporter)
 	return e, ok
@@ -53,8 +59,7 @@ func (s *Server) econStore() (econImporter, bool) {
 
 // econImportPage lists the imports and offers the upload form.
 func (s *Server) econImportPage(w http.ResponseWriter, r *http.Request) {
-	a := info(r).Actor
-	if !s.authorize(w, r, access.ImportData, homeResource(a, "data")) {
+	if !s.authorizeImport(w, r) {
 		return
 	}
 	s.renderEconImport(w, r, http.StatusOK, econImportData{Done: r.URL.Query().Get("done")})
@@ -94,8 +99,7 @@ func (s *Server) readEcon(files []econFile, data [][]byte) ([]bps.Row, []bps.Fin
 // every finding by kind and the suspect rows. Nothing is written until the
 // administrator confirms; the files wait in the blob store meanwhile.
 func (s *Server) econUpload(w http.ResponseWriter, r *http.Request) {
-	a := info(r).Actor
-	if !s.authorize(w, r, access.ImportData, homeResource(a, "data")) {
+	if !s.authorizeImport(w, r) {
 		return
 	}
 	var files []econFile
@@ -146,8 +150,7 @@ func (s *Server) econUpload(w http.ResponseWriter, r *http.Request) {
 // econConfirm imports the previewed files without their suspect rows, in
 // one transaction.
 func (s *Server) econConfirm(w http.ResponseWriter, r *http.Request) {
-	a := info(r).Actor
-	if !s.authorize(w, r, access.ImportData, homeResource(a, "data")) {
+	if !s.authorizeImport(w, r) {
 		return
 	}
 	st, ok := s.econStore()

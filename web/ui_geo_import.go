@@ -7,7 +7,6 @@ import (
 	"strconv"
 
 	"github.com/jalin-ksd/jalin"
-	"github.com/jalin-ksd/jalin/access"
 	"github.com/jalin-ksd/jalin/geo"
 	"github.com/jalin-ksd/jalin/i18n"
 	"github.com/jalin-ksd/jalin/sqlstore"
@@ -61,7 +60,7 @@ func (s *Server) geoStore() (geoImporter, bool) {
 // geoImportAllowed checks that the caller may import reference data and
 // returns the store to import into; otherwise it has answered.
 func (s *Server) geoImportAllowed(w http.ResponseWriter, r *http.Request) (geoImporter, bool) {
-	if !s.authorize(w, r, access.ImportData, homeResource(info(r).Actor, "data")) {
+	if !s.authorizeImport(w, r) {
 		return nil, false
 	}
 	st, ok := s.geoStore()
@@ -73,8 +72,7 @@ func (s *Server) geoImportAllowed(w http.ResponseWriter, r *http.Request) (geoIm
 
 // geoImportPage shows the stored geography, the imports and the upload form.
 func (s *Server) geoImportPage(w http.ResponseWriter, r *http.Request) {
-	a := info(r).Actor
-	if !s.authorize(w, r, access.ImportData, homeResource(a, "data")) {
+	if !s.authorizeImport(w, r) {
 		return
 	}
 	s.renderGeoImport(w, r, http.StatusOK, geoImportData{Done: r.URL.Query().Get("done")})
