@@ -45,7 +45,7 @@ lint:
 	$(GO) vet ./...
 
 fuzz:
-	$(GO) test -run '^$$' -fuzz FuzzParseBoundaries -fuzztime 10s ./geo/
-	$(GO) test -run '^$$' -fuzz FuzzParsePoints -fuzztime 10s ./geo/
-	$(GO) test -run '^$$' -fuzz FuzzICSText -fuzztime 10s ./tkksd/
-	for f in FuzzParseToken FuzzParseSessionID FuzzParseBearer; do $(GO) test -run '^$$' -fuzz "^$$f\$$" -fuzztime 10s ./auth/ || exit 1; done
+	$(GO) test -run '^$$' -fuzz '^FuzzParseBoundaries$$' -fuzztime 120000x ./geo/
+	$(GO) test -run '^$$' -fuzz '^FuzzParsePoints$$' -fuzztime 120000x ./geo/
+	$(GO) test -run '^$$' -fuzz '^FuzzICSText$$' -fuzztime 200000x ./tkksd/
+	for f in FuzzParseToken FuzzParseSessionID FuzzParseBearer; do $(GO) test -run '^$$' -fuzz "^$$f\$$" -fuzztime 300000x ./auth/ || exit 1; done
