@@ -19,6 +19,7 @@ const Kept = -1
 type GeoImport struct {
 	ID          int64
 	ImportedAt  time.Time // UTC
+	ActorName   string    // who imported it: a username, "cli" on the command line, "" before migration 0012
 	Source      string
 	Boundaries  int
 	Points      int
@@ -76,6 +77,9 @@ func (db *DB) replaceGeo(ctx context.Context, ds *geo.Dataset, source string, af
 		Boundaries: Kept, Points: Kept, Adjacency: Kept, TravelTimes: Kept,
 		Unmatched: len(ds.Unmatched),
 	}
+	if meta != nil {
+		imp.ActorName = meta.Actor.Name
+	}
 	err := db.Tx(ctx, func(tx *Tx) error {
 		if after >= 0 {
 			var last int64
@@ -114,9 +118,9 @@ func (db *DB) replaceGeo(ctx context.Context, ds *geo.Dataset, source string, af
 			return jalin.Wrap(err, "db.query")
 		}
 		_, err := tx.Exec(ctx, `INSERT INTO geo_import
-			(id, imported_at, source, boundaries, points, adjacency, travel_times, unmatched)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-			imp.ID, imp.ImportedAt, imp.Source, keptNull(imp.Boundaries),
+			(id, imported_at, actor_name, source, boundaries, points, adjacency, travel_times, unmatched)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			imp.ID, imp.ImportedAt, imp.ActorName, imp.Source, keptNull(imp.Boundaries),
 			keptNull(imp.Points), keptNull(imp.Adjacency), keptNull(imp.TravelTimes), imp.Unmatched)
 		if err != nil || meta == nil {
 			return jalin.Wrap(err, "db.query")
@@ -254,11 +258,11 @@ func (db *DB) GeoVersion(ctx context.Context) (int64, error) {
 // the parts each left as they were.
 func (db *DB) GeoImports(ctx context.Context, limit int) ([]GeoImport, error) {
 	out := []GeoImport{}
-	err := db.eachRow(ctx, `SELECT id, imported_at, source, boundaries, points, adjacency, travel_times, unmatched
+	err := db.eachRow(ctx, `SELECT id, imported_at, actor_name, source, boundaries, points, adjacency, travel_times, unmatched
 		FROM geo_import ORDER BY id DESC LIMIT ?`, []any{int64(limit)}, func(rows *sql.Rows) error {
 		var imp GeoImport
 		var parts [4]sql.NullInt64
-		if err := rows.Scan(&imp.ID, &imp.ImportedAt, &imp.Source, &parts[0], &parts[1], &parts[2], &parts[3], &imp.Unmatched); err != nil {
+		if err := rows.Scan(&imp.ID, &imp.ImportedAt, &imp.ActorName, &imp.Source, &parts[0], &parts[1], &parts[2], &parts[3], &imp.Unmatched); err != nil {
 			return err
 		}
 		imp.ImportedAt = imp.ImportedAt.UTC()

@@ -246,6 +246,7 @@ func TestImportGeoStaleAndAudited(t *testing.T) {
 			t.Fatalf("GeoImports = %+v, %v", imps, err)
 		}
 		if imps[0].ID != 2 || imps[0].Source != "travel_times.csv" || imps[0].TravelTimes != 1 || imps[0].Boundaries != sqlstore.Kept ||
+			imps[0].ActorName != "Analis" || imps[1].ActorName != "" ||
 			imps[1].Boundaries != 2 || imps[1].TravelTimes != sqlstore.Kept || imps[1].Unmatched != 1 {
 			t.Errorf("GeoImports = %+v", imps)
 		}
@@ -254,7 +255,7 @@ func TestImportGeoStaleAndAudited(t *testing.T) {
 			t.Errorf("audit = %+v, %v", recs, err)
 		}
 		if recs, _ := db.AuditHistory(ctx, access.Scope{All: true}, "geo_import", "1", 10); len(recs) != 0 {
-			t.Errorf("the CLI import was audited: %+v", recs)
+			t.Errorf("the unattributed import was audited: %+v", recs)
 		}
 	})
 }

@@ -126,7 +126,7 @@ func TestGeoImportTravelTimes(t *testing.T) {
 		}
 		imps, err := db.GeoImports(ctx, 1)
 		if err != nil || len(imps) != 1 || imps[0].Source != "waktu tempuh.csv" || imps[0].TravelTimes != 2 ||
-			imps[0].Points != sqlstore.Kept || imps[0].Unmatched != 1 {
+			imps[0].Points != sqlstore.Kept || imps[0].Unmatched != 1 || imps[0].ActorName != f.users["na"].Username {
 			t.Errorf("history: %+v, %v", imps, err)
 		}
 		recs, err := db.AuditHistory(ctx, access.Scope{All: true}, "geo_import", idOf(imps[0].ID), 5)
@@ -137,7 +137,7 @@ func TestGeoImportTravelTimes(t *testing.T) {
 			t.Errorf("after the import: %d districts, %d villages, %d travel times; want 0, 1, 2", d, v, tt)
 		}
 		page := f.do("na", request{method: "GET", path: "/geo/import"})
-		for _, w := range []string{`id="geo-imports"`, "waktu tempuh.csv", ">tetap<"} {
+		for _, w := range []string{`id="geo-imports"`, "<td>" + html.EscapeString(f.users["na"].Username) + "</td><td>waktu tempuh.csv</td>", ">tetap<"} {
 			if !strings.Contains(page.Body, w) {
 				t.Errorf("the page does not show %q", w)
 			}

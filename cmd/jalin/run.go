@@ -224,7 +224,9 @@ func cmdImport(e env, args []string) int {
 		fmt.Fprintf(e.stderr, "jalin import geo: %d unmatched codes with --strict; nothing was imported\n", len(ds.Unmatched))
 		return exitData
 	}
-	imp, err := a.DB.ReplaceGeo(e.ctx, ds, strings.Join(fs.Args(), " "))
+	// Audited under the command line's actor, as `jalin import bps` is; -1:
+	// no check of an earlier preview, the command line has none.
+	imp, err := a.DB.ImportGeo(e.ctx, ds, strings.Join(fs.Args(), " "), -1, cliMeta())
 	if err != nil {
 		fail(e, err)
 		return exitFailure

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/jalin-ksd/jalin/access"
 	"github.com/jalin-ksd/jalin/sqlstore/sqlstoretest"
 )
 
@@ -100,6 +101,18 @@ func TestMigrateAndImportGeo(t *testing.T) {
 			code, _, errs = runJalin(t, env, "import", "geo", filepath.Join(dir, "missing.csv"))
 			if code != exitData || !strings.Contains(errs, "missing.csv") {
 				t.Errorf("missing file: %d %q", code, errs)
+			}
+			// Both imports are on record under the command line's name, in
+			// the history and in the audit trail; the refused ones are not.
+			db := openDB(t, env)
+			defer db.Close()
+			imps, err := db.GeoImports(context.Background(), 10)
+			if err != nil || len(imps) != 2 || imps[0].ActorName != "cli" || imps[1].ActorName != "cli" || imps[0].Source != tt {
+				t.Errorf("GeoImports = %+v, %v", imps, err)
+			}
+			recs, err := db.AuditHistory(context.Background(), access.Scope{All: true}, "geo_import", "2", 10)
+			if err != nil || len(recs) != 1 || recs[0].Action != "geo.import" || recs[0].ActorName != "cli" {
+				t.Errorf("audit = %+v, %v", recs, err)
 			}
 		})
 	}
