@@ -116,14 +116,15 @@ func (s *Server) apiCoopGet(w http.ResponseWriter, r *http.Request) {
 	}
 	who := info(r).Actor
 	c, docs, err := s.Coops.CooperationAndDocuments(r.Context(), who.Scope(), id)
+	res := c.Resource()
 	if err == nil {
-		err = access.Authorize(who, access.ViewCooperation, c.Resource())
+		err = access.Authorize(who, access.ViewCooperation, res)
 	}
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	if access.Authorize(who, access.ViewDocument, c.Resource()) != nil {
+	if access.Authorize(who, access.ViewDocument, res) != nil {
 		docs = nil
 	}
 	w.Header().Set("ETag", etag(c.Version))

@@ -294,15 +294,15 @@ type apiCoop struct {
 // toAPICoop renders c; liaisons only when withContacts, documents as
 // given (the caller leaves them out for who may not see documents).
 func (s *Server) toAPICoop(c cooperation.Cooperation, docs []sqlstore.DocumentVersion, withContacts bool) apiCoop {
-	out := apiCoop{ID: c.ID, Title: c.Title, Kind: c.Kind, Stage: c.Stage, Parties: []apiParty{},
+	out := apiCoop{ID: c.ID, Title: c.Title, Kind: c.Kind, Stage: c.Stage, Parties: make([]apiParty, 0, len(c.Parties)),
 		Urusan: nonNil(c.Urusan), Sector: c.Sector, Objectives: c.Objectives, Scope: c.Scope,
 		Locations: nonNil(c.Locations), ValueIDR: c.ValueIDR, Financing: nonNil(c.Financing),
 		StartDate: optDate(c.StartDate), EndDate: optDate(c.EndDate), TermMonths: c.TermMonths, InPlans: c.InPlans,
 		PlanRef: c.PlanRef, Justification: string(c.Justification), Continuous: c.Continuous, Published: c.Published,
 		Forwarded: c.Forwarded, Mapping: toAPIRecord(c.Mapping), Clauses: apiClauses(c.Clauses),
-		OfferSentOn: optDate(c.OfferSentOn), LoISignedOn: optDate(c.LoISignedOn), Deadlines: []apiDeadline{},
+		OfferSentOn: optDate(c.OfferSentOn), LoISignedOn: optDate(c.LoISignedOn), Deadlines: make([]apiDeadline, 0, len(c.Deadlines)),
 		Amendments: []apiAmendment{}, Disputes: []apiDispute{}, Results: []apiResult{},
-		Secretariat: toAPIRecord(c.Secretariat), Documents: []apiDocPresent{}, RuleVersion: c.RuleVersion,
+		Secretariat: toAPIRecord(c.Secretariat), Documents: make([]apiDocPresent, 0, len(docs)), RuleVersion: c.RuleVersion,
 		CreatedAt: c.CreatedAt.UTC(), UpdatedAt: c.UpdatedAt.UTC(), Version: c.Version}
 	for _, p := range c.Parties {
 		out.Parties = append(out.Parties, s.toAPIParty(p, withContacts))
