@@ -211,7 +211,7 @@ func TestGeoImportRefusesBadFile(t *testing.T) {
 		r = uploadGeo(f, "b.geojson", `{"type":"FeatureCollection","features":[{"type":"Feature",`+
 			`"properties":{"code":"32.04"},"geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[0,0]]]}}]}`)
 		if body := html.UnescapeString(r.Body); r.Status != 400 ||
-			!strings.Contains(body, `fitur 0 (kode "32.04"): cincin 0 berisi 3 posisi, seharusnya paling sedikit 4`) {
+			!strings.Contains(body, `fitur 0 (kode "32.04"): ring (cincin batas) 0 berisi 3 posisi, seharusnya paling sedikit 4`) {
 			t.Errorf("short ring: %d %s", r.Status, problemsOf(r.Body))
 		}
 		if st, _ := db.GeoStats(ctx); !sameGeo(st, before) {
