@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/jalin-ksd/jalin/sqlstore"
@@ -67,12 +68,61 @@ func DSN(tb testing.TB, engine string) string {
 	tb.Helper()
 	switch engine {
 	case sqlstore.SQLite:
-		return filepath.Join(tb.TempDir(), "jalin.db")
+		return sqliteFile(tb)
 	case sqlstore.Postgres:
 		return postgresSchema(tb)
 	}
 	tb.Fatalf("unknown engine %q", engine)
 	return ""
+}
+
+// sqliteFile returns the path of a new database file in tb.TempDir().
+//
+// Before the directory is removed (after the caller's Close: cleanups run
+// last-in first-out) it checks that this process holds no descriptor of
+// the file any more. SQLite's unix VFS keeps one record per inode for the
+// whole process and hands a descriptor it still holds for an inode to the
+// next connection that opens a file with that inode. Had a leaked
+// connection kept the file open while it was deleted, a later test's new
+// file could get the same inode number and read the deleted file through
+// the old descriptor: a corrupt schema, or a parse that never ends. So a
+// file still open is reported and moved aside instead of deleted, which
+// keeps its inode taken.
+func sqliteFile(tb testing.TB) string {
+	dir := tb.TempDir()
+	path := filepath.Join(dir, "jalin.db")
+	tb.Cleanup(func() {
+		open := openFiles(dir)
+		if len(open) == 0 {
+			return
+		}
+		aside, err := os.MkdirTemp("", "jalin-open-db-")
+		if err == nil {
+			err = os.Rename(dir, filepath.Join(aside, "db"))
+		}
+		tb.Logf("SQLite files still open after Close (a leaked connection?): %v; kept in %s (%v)", open, aside, err)
+		if err == nil {
+			_ = os.Mkdir(dir, 0o700) // for TempDir's own removal
+		}
+	})
+	return path
+}
+
+// openFiles lists the files under dir that this process has open, from
+// /proc/self/fd; none where /proc is absent.
+func openFiles(dir string) []string {
+	fds, err := os.ReadDir("/proc/self/fd")
+	if err != nil {
+		return nil
+	}
+	var open []string
+	for _, fd := range fds {
+		target, err := os.Readlink(filepath.Join("/proc/self/fd", fd.Name()))
+		if err == nil && strings.HasPrefix(target, dir+string(filepath.Separator)) {
+			open = append(open, target)
+		}
+	}
+	return open
 }
 
 func postgresSchema(tb testing.TB) string {
