@@ -1,8 +1,6 @@
 package e2e
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -18,10 +16,7 @@ func TestBrowserCooperationLifecycle(t *testing.T) {
 	for _, engine := range engines() {
 		t.Run(engine, func(t *testing.T) {
 			a := start(t, engine)
-			pdf := filepath.Join(t.TempDir(), "dokumen.pdf")
-			if err := os.WriteFile(pdf, []byte("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"), 0o644); err != nil {
-				t.Fatal(err)
-			}
+			pdf := tempFile(t, "dokumen.pdf", "%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
 			b := browsertest.New(t)
 			kota, kab := "kotabandung.admin", "kabbandung.admin"
 

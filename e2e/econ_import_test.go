@@ -1,8 +1,6 @@
 package e2e
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -19,13 +17,9 @@ func TestBrowserEconImport(t *testing.T) {
 
 	// Kabupaten Bandung's sectors disagree with its total in 2021 (a lost
 	// digit); Kota Bandung's agree.
-	table := filepath.Join(t.TempDir(), "pdrb_2021.csv")
-	body := "region,indicator,year,value,unit\n" +
-		"32.04,pdrb_adhk_lu:A,2021,9000,miliar Rp\n32.04,pdrb_adhk_lu:C,2021,31000,miliar Rp\n32.04,pdrb_adhk_lu_total,2021,4000,miliar Rp\n" +
-		"32.73,pdrb_adhk_lu:A,2021,100,miliar Rp\n32.73,pdrb_adhk_lu:C,2021,900,miliar Rp\n32.73,pdrb_adhk_lu_total,2021,1000,miliar Rp\n"
-	if err := os.WriteFile(table, []byte(body), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	table := tempFile(t, "pdrb_2021.csv", "region,indicator,year,value,unit\n"+
+		"32.04,pdrb_adhk_lu:A,2021,9000,miliar Rp\n32.04,pdrb_adhk_lu:C,2021,31000,miliar Rp\n32.04,pdrb_adhk_lu_total,2021,4000,miliar Rp\n"+
+		"32.73,pdrb_adhk_lu:A,2021,100,miliar Rp\n32.73,pdrb_adhk_lu:C,2021,900,miliar Rp\n32.73,pdrb_adhk_lu_total,2021,1000,miliar Rp\n")
 	b.Navigate(a.URL() + "/econ/import")
 	imports := b.Count("#econ-imports tbody tr")
 	upload := func() {

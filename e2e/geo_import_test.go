@@ -1,8 +1,6 @@
 package e2e
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -18,11 +16,7 @@ func TestBrowserGeoImport(t *testing.T) {
 	b := browsertest.New(t)
 	signIn(t, b, a.URL(), "kemendagri.admin")
 
-	matrix := filepath.Join(t.TempDir(), "waktu_tempuh.csv")
-	body := "place,seat,minutes\n32.04.05,32.04,15\n32.04.05,32.73,50\n99.01.01,32.73,5\n"
-	if err := os.WriteFile(matrix, []byte(body), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	matrix := tempFile(t, "waktu_tempuh.csv", "place,seat,minutes\n32.04.05,32.04,15\n32.04.05,32.73,50\n99.01.01,32.73,5\n")
 	b.Navigate(a.URL() + "/geo/import")
 	imports := b.Count("#geo-imports tbody tr")
 	upload := func() {
