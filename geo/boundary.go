@@ -106,6 +106,12 @@ func (p *gjParser) errAt(off int, key, format string, args ...any) *ParseError {
 		Key: key, Args: args, Context: p.ctx}
 }
 
+// errText is errAt with the detail given as a Text.
+func (p *gjParser) errText(off int, d Text) *ParseError {
+	line, col := lineCol(p.data, off)
+	return &ParseError{File: p.file, Line: line, Column: col, Msg: p.ctx.Msg + d.Msg, Key: d.Key, Args: d.Args, Context: p.ctx}
+}
+
 // next returns the offset of the next value or token, skipping the
 // whitespace and separators after the decoder's position.
 func (p *gjParser) next() int {
@@ -148,12 +154,12 @@ func (p *gjParser) jsonErr(err error) error {
 		if off >= len(p.data)-1 && strings.Contains(se.Error(), "end of JSON input") {
 			return p.errAt(len(p.data), "geo.parse.json_eof", "invalid JSON: unexpected end of input")
 		}
-		return p.errAt(off, "geo.parse.json_syntax", "invalid JSON: %s", se.Error())
+		return p.errText(off, jsonSyntaxText(se.Error()))
 	}
 	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
 		return p.errAt(len(p.data), "geo.parse.json_eof", "invalid JSON: unexpected end of input")
 	}
-	return p.errAt(p.next(), "geo.parse.json_syntax", "invalid JSON: %s", err.Error())
+	return p.errText(p.next(), jsonSyntaxText(err.Error()))
 }
 
 // expectDelim reads a token that must be the opening delimiter want; what

@@ -143,8 +143,8 @@ func (t *csvTable) errAt(field int, key, format string, args ...any) *ParseError
 func (t *csvTable) readErr(err error) error {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
-		return &ParseError{File: t.file, Line: pe.Line, Column: pe.Column, Msg: "invalid CSV: " + pe.Err.Error(),
-			Key: "geo.parse.csv_syntax", Args: []any{pe.Err.Error()}}
+		d := csvSyntaxText(pe.Err)
+		return &ParseError{File: t.file, Line: pe.Line, Column: pe.Column, Msg: d.Msg, Key: d.Key, Args: d.Args}
 	}
 	return fmt.Errorf("geo: read %s: %w", t.file, err)
 }

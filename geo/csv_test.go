@@ -32,7 +32,7 @@ func TestParsePointsErrors(t *testing.T) {
 		{"quoted name", hdr + "11,\"Aceh, \"\"Serambi\"\"\",96,4x,x\n", 2, 27, `lat: invalid number "4x"`},
 		{"multi-line field", hdr + "11,\"Aceh\nDarussalam\",96,4,x\n12,Sumut,99,x,x\n", 4, 13, `lat: invalid number "x"`},
 		{"duplicate code", hdr + "11,Aceh,96,4,x\n12,Sumut,99,2,x\n11,Aceh,96,4,x\n", 4, 1, `duplicate code "11" (first on line 2)`},
-		{"bad quote", hdr + "11,\"Aceh\"x,96,4,x\n", 2, 9, `invalid CSV: extraneous or missing " in quoted-field`},
+		{"bad quote", hdr + "11,\"Aceh\"x,96,4,x\n", 2, 9, `invalid CSV: a field that starts with a double quote (") is not closed by one, or has a single quote inside it where "" is needed`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -98,7 +98,7 @@ func TestParseAdjacencyErrors(t *testing.T) {
 		{"infinite km", hdr + "11.01,11.02,1e400\n", 2, 13, "shared_border_km 1e400 is out of range"},
 		{"duplicate", hdr + "11.01,11.02,1\n11.01,11.03,1\n11.02,11.01,1\n", 4, 1, "duplicate pair 11.01-11.02 (first on line 2)"},
 		// encoding/csv reports an unterminated quote where the input ends.
-		{"unterminated quote", hdr + "11.01,11.02,\"1\n", 2, 16, `invalid CSV: extraneous or missing " in quoted-field`},
+		{"unterminated quote", hdr + "11.01,11.02,\"1\n", 2, 16, `invalid CSV: a field that starts with a double quote (") is not closed by one, or has a single quote inside it where "" is needed`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

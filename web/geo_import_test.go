@@ -214,6 +214,20 @@ func TestGeoImportRefusesBadFile(t *testing.T) {
 			!strings.Contains(body, `fitur 0 (kode "32.04"): ring (cincin batas) 0 berisi 3 posisi, seharusnya paling sedikit 4`) {
 			t.Errorf("short ring: %d %s", r.Status, problemsOf(r.Body))
 		}
+		// Syntax errors found by Go's decoders are told in Indonesian too.
+		r = uploadGeo(f, "c.geojson", `{"type":"FeatureCollection","features":[{"type":"Feature",`+
+			`"properties":{"code":"32.04",},"geometry":null}]}`)
+		if body := html.UnescapeString(r.Body); r.Status != 400 ||
+			!strings.Contains(body, `c.geojson, baris 1, kolom 88: fitur 0 (kode "32.04"): JSON tidak sah: karakter '}' tidak diharapkan di tempat awal nama anggota objek`) ||
+			strings.Contains(body, "invalid character") {
+			t.Errorf("JSON syntax: %d %s", r.Status, problemsOf(r.Body))
+		}
+		r = uploadGeo(f, "q.csv", "place,seat,minutes\n32.04.05,\"32.04\"x,15\n")
+		if body := html.UnescapeString(r.Body); r.Status != 400 ||
+			!strings.Contains(body, `q.csv, baris 2, kolom 16: CSV tidak sah: kolom yang diawali tanda kutip ganda (") tidak ditutup`) ||
+			strings.Contains(body, "quoted-field") {
+			t.Errorf("CSV quote: %d %s", r.Status, problemsOf(r.Body))
+		}
 		if st, _ := db.GeoStats(ctx); !sameGeo(st, before) {
 			t.Errorf("a refused file changed the geography: %+v, was %+v", st, before)
 		}
