@@ -5,9 +5,12 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"html"
 	"io"
 	"mime/multipart"
 	"net/http"
+	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -432,6 +435,21 @@ func TestCoopExport(t *testing.T) {
 		}
 		if v, _ := x.GetCellValue("Kerja sama", "B2"); v != `'=HYPERLINK("http://x")` {
 			t.Errorf("title cell %q", v)
+		}
+
+		// The list page's export links carry its filters: the CSV of
+		// the sukarela list has that one row, the XLSX link asks for XLSX.
+		page := c.do("ra", request{method: "GET", path: "/cooperations?kind=ksdd_sukarela&sort=title"})
+		links := map[string]string{}
+		for _, m := range regexp.MustCompile(`href="([^"]*)" id="(export-csv|export-xlsx)"`).FindAllStringSubmatch(page.Body, -1) {
+			links[m[2]] = html.UnescapeString(m[1])
+		}
+		if u, err := url.Parse(links["export-xlsx"]); err != nil || u.Query().Get("format") != "xlsx" || u.Query().Get("kind") != "ksdd_sukarela" {
+			t.Errorf("XLSX link %q", links["export-xlsx"])
+		}
+		r = c.do("ra", request{method: "GET", path: links["export-csv"]})
+		if recs, _ := csv.NewReader(strings.NewReader(strings.TrimPrefix(r.Body, "\uFEFF"))).ReadAll(); r.Status != 200 || len(recs) != 2 || recs[1][2] != "ksdd_sukarela" {
+			t.Errorf("CSV link %q: %d %q", links["export-csv"], r.Status, recs)
 		}
 
 		// The public sees published cooperations only; a bad format is named.

@@ -113,18 +113,18 @@ var allStages = []cooperation.Stage{
 }
 
 type coopListData struct {
-	Items     []sqlstore.CoopSummary
-	Total     int
-	Filter    sqlstore.CoopFilter
-	Kinds     []cooperation.Kind
-	Stages    []cooperation.Stage
-	Urusan    []taxonomy.Urusan
-	Sectors   []taxonomy.Sector
-	CanCreate bool
-	Export    string // the query string, for the export links
-	PrevURL   string
-	NextURL   string
-	From, To  int
+	Items                 []sqlstore.CoopSummary
+	Total                 int
+	Filter                sqlstore.CoopFilter
+	Kinds                 []cooperation.Kind
+	Stages                []cooperation.Stage
+	Urusan                []taxonomy.Urusan
+	Sectors               []taxonomy.Sector
+	CanCreate             bool
+	ExportCSV, ExportXLSX string // the export links, with the list's filters
+	PrevURL               string
+	NextURL               string
+	From, To              int
 }
 
 // coopList is a region's cooperation list: everything in the actor's
@@ -149,8 +149,12 @@ func (s *Server) coopList(w http.ResponseWriter, r *http.Request) {
 	q.Del("page")
 	q.Del("offset")
 	d := coopListData{Items: items, Total: total, Filter: f, Kinds: cooperation.Kinds, Stages: allStages,
-		Urusan: taxonomy.Urusans(), Sectors: taxonomy.Sectors(), Export: q.Encode(),
+		Urusan: taxonomy.Urusans(), Sectors: taxonomy.Sectors(),
 		CanCreate: access.Authorize(a, access.CreateCooperation, homeResource(a, "cooperation")) == nil}
+	q.Set("format", "csv")
+	d.ExportCSV = "/cooperations/export?" + q.Encode()
+	q.Set("format", "xlsx")
+	d.ExportXLSX = "/cooperations/export?" + q.Encode()
 	if len(items) > 0 {
 		d.From, d.To = f.Offset+1, f.Offset+len(items)
 	}
