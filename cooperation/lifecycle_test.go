@@ -197,3 +197,52 @@ func TestRefusalsAndSideExits(t *testing.T) {
 	}
 	run(t, cross, p, now0, []step{{TakeOver, national, rec(false), Persiapan}})
 }
+
+// A deadline runs until its event happens: the answer, the DPRD's
+// decision, the Gubernur's forwarding. Only the running ones are the
+// cooperation's current deadlines; all stay in c.Deadlines.
+func TestRunningDeadlines(t *testing.T) {
+	names := func(c Cooperation) []string {
+		var out []string
+		for _, d := range c.RunningDeadlines() {
+			out = append(out, d.Name)
+		}
+		return out
+	}
+	p := Defaults()
+	c := run(t, wajib(), p, now0, []step{
+		{TKKSDReview, kotaAdmin, nil, SiapDitawarkan},
+		{SendOffer, kotaAdmin, nil, Penawaran},
+	})
+	if got := names(c); len(got) != 1 || got[0] != POfferAnswer {
+		t.Errorf("offer out: running %v", got)
+	}
+	c = run(t, c, p, now0, []step{{AcceptOffer, kabMember, nil, PenyusunanKB}})
+	if got := names(c); len(got) != 0 || len(c.Deadlines) != 1 {
+		t.Errorf("offer answered: running %v, all %v", got, c.Deadlines)
+	}
+
+	f := run(t, foreignCoop(), p, now0, []step{
+		{StartExploration, kotaAdmin, nil, Penjajakan},
+		{PrepareStudy, kotaAdmin, nil, Kajian},
+		{ConsultLoI, kotaAdmin, nil, KonsultasiLoI},
+		{SignLoI, kotaAdmin, func(in *Input) { in.Signature = sig(false) }, LoIDitandatangani},
+		{DraftPlan, kotaAdmin, nil, RencanaKerjaSama},
+		{RequestDPRD, kotaAdmin, nil, MenungguDPRD},
+	})
+	if got := names(f); len(got) != 1 || got[0] != PDPRDForeign {
+		t.Errorf("DPRD asked: running %v", got)
+	}
+	f = run(t, f, p, now0, []step{{RecordDPRD, kotaAdmin, decided, MenungguDPRD}})
+	if got := names(f); len(got) != 0 {
+		t.Errorf("DPRD decided: running %v", got)
+	}
+	f = run(t, f, p, now0, []step{{SubmitToMinister, kotaAdmin, nil, DiajukanKeMenteri}})
+	if got := names(f); len(got) != 1 || got[0] != PGovernorForward {
+		t.Errorf("at the Gubernur: running %v", got)
+	}
+	f = run(t, f, p, now0, []step{{ForwardByGovernor, provAdmin, nil, DiajukanKeMenteri}})
+	if got := names(f); len(got) != 0 || len(f.Deadlines) != 2 {
+		t.Errorf("forwarded: running %v, all %v", got, f.Deadlines)
+	}
+}

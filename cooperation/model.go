@@ -7,6 +7,7 @@
 package cooperation
 
 import (
+	"slices"
 	"time"
 )
 
@@ -213,4 +214,48 @@ type Ending struct {
 	On     Date
 	Reason EndReason
 	Note   string
+}
+
+// Running reports whether deadline d of c still awaits the event it was
+// started for: the answer to an offer while the offer is out (only the
+// latest offer's deadline: a new offer replaces it), the DPRD's decision
+// while the party's DPRD has not decided, the Gubernur's forwarding while
+// the plan waits at the Gubernur. A deadline whose event has happened, or
+// whose stage the cooperation has left, is history: the timeline keeps
+// it, the list of running deadlines does not.
+func (c Cooperation) Running(d Deadline) bool {
+	if c.Stage.Terminal() {
+		return false
+	}
+	switch d.Name {
+	case POfferAnswer:
+		for i := len(c.Deadlines) - 1; i >= 0; i-- {
+			if c.Deadlines[i].Name == POfferAnswer {
+				return c.Stage == Penawaran && c.Deadlines[i] == d
+			}
+		}
+		return false
+	case PDPRDForeign:
+		if c.Stage != MenungguDPRD {
+			return false
+		}
+		p, _, ok := c.Party(d.Party)
+		return !ok || p.DPRD == DPRDPending || p.DPRD == ""
+	case PGovernorForward:
+		return c.Stage == DiajukanKeMenteri && !c.GovernorForwarded && !c.DirectToMinister
+	}
+	return true
+}
+
+// RunningDeadlines lists the deadlines of c that still await their event,
+// soonest first.
+func (c Cooperation) RunningDeadlines() []Deadline {
+	var out []Deadline
+	for _, d := range c.Deadlines {
+		if c.Running(d) {
+			out = append(out, d)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b Deadline) int { return a.Due.Compare(b.Due) })
+	return out
 }

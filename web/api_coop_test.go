@@ -238,13 +238,19 @@ func TestAPICoopLifecycle(t *testing.T) {
 		}
 		c.doc("ra", "surat_penawaran", "")
 		c.doc("ra", "draft_kb", "")
-		c.step("ra", "send_offer", nil, 200)
+		got = c.step("ra", "send_offer", nil, 200)
+		if len(got.Deadlines) != 1 || got.Deadlines[0].Name != "offer_answer_deadline" || !got.Deadlines[0].Running {
+			t.Errorf("offer out, deadlines %+v", got.Deadlines)
+		}
 		c.doc("ka", "surat_tanggapan", "32.04")
 		// The initiator cannot answer its own offer.
 		c.step("ra", "accept_offer", nil, http.StatusForbidden)
 		got = c.step("ka", "accept_offer", nil, 200)
 		if got.Stage != "penyusunan_kb" || got.Parties[1].Answer != "accepted" {
 			t.Fatalf("after accept: %s %+v", got.Stage, got.Parties[1])
+		}
+		if len(got.Deadlines) != 1 || got.Deadlines[0].Running {
+			t.Errorf("offer answered, deadlines %+v", got.Deadlines)
 		}
 		sig := func(name, office string) map[string]any {
 			return map[string]any{"signer_name": name, "office": office, "on": "2026-02-20"}

@@ -198,10 +198,11 @@ type apiParty struct {
 }
 
 type apiDeadline struct {
-	Name  string       `json:"name"`
-	Party string       `json:"party"`
-	Start workday.Date `json:"start"`
-	Due   workday.Date `json:"due"`
+	Name    string       `json:"name"`
+	Party   string       `json:"party"`
+	Start   workday.Date `json:"start"`
+	Due     workday.Date `json:"due"`
+	Running bool         `json:"running"`
 }
 
 type apiAmendment struct {
@@ -315,7 +316,7 @@ func (s *Server) toAPICoop(c cooperation.Cooperation, docs []sqlstore.DocumentVe
 			EconomicallyFeasible: f.EconomicallyFeasible, FinancialCapacity: f.FinancialCapacity}
 	}
 	for _, d := range c.Deadlines {
-		out.Deadlines = append(out.Deadlines, apiDeadline{Name: d.Name, Party: d.Party, Start: d.Start, Due: d.Due})
+		out.Deadlines = append(out.Deadlines, apiDeadline{Name: d.Name, Party: d.Party, Start: d.Start, Due: d.Due, Running: c.Running(d)})
 	}
 	for _, a := range c.Amendments {
 		out.Amendments = append(out.Amendments, apiAmendment{On: optDate(a.On), DocRef: a.DocRef, Summary: a.Summary})

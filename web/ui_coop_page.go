@@ -14,6 +14,7 @@ import (
 	"github.com/jalin-ksd/jalin/cooperation"
 	"github.com/jalin-ksd/jalin/document"
 	"github.com/jalin-ksd/jalin/sqlstore"
+	"github.com/jalin-ksd/jalin/workday"
 )
 
 // coopNotice carries what a re-rendered page must show: a form's errors,
@@ -56,7 +57,35 @@ type coopPageData struct {
 	Notice    coopNotice
 	DocTypes  []cooperation.DocType
 	Stages    []cooperation.Stage // the main path of its machine, for the progress bar
+	Deadlines []pageDeadline      // the running ones, and the term's end while it is executed
 	TKKSD     *coopTKKSD          // the teams' considerations and follow-up actions; nil for the public
+}
+
+// pageDeadline is a date the parties must act by, with the party's name.
+type pageDeadline struct {
+	Name    string // a regulation parameter, or "end_date" for the term
+	Party   string
+	Due     workday.Date
+	Overdue bool
+}
+
+// pageDeadlines lists c's running deadlines and, while it is executed, the
+// end of its term (an extension is filed before it), soonest first.
+func (s *Server) pageDeadlines(c cooperation.Cooperation) []pageDeadline {
+	today := workday.DateOf(s.now())
+	var out []pageDeadline
+	for _, d := range c.RunningDeadlines() {
+		pd := pageDeadline{Name: d.Name, Due: d.Due, Overdue: d.Due.Before(today)}
+		if p, _, ok := c.Party(d.Party); ok {
+			pd.Party = s.partyName(string(p.Kind), p.Region, p.Name)
+		}
+		out = append(out, pd)
+	}
+	if c.Stage == cooperation.Pelaksanaan && !c.EndDate.IsZero() {
+		out = append(out, pageDeadline{Name: "end_date", Due: c.EndDate, Overdue: c.EndDate.Before(today)})
+	}
+	slices.SortStableFunc(out, func(a, b pageDeadline) int { return a.Due.Compare(b.Due) })
+	return out
 }
 
 func (s *Server) coopPage(w http.ResponseWriter, r *http.Request) {
@@ -73,7 +102,7 @@ func (s *Server) coopPage(w http.ResponseWriter, r *http.Request) {
 func (s *Server) renderCoop(w http.ResponseWriter, r *http.Request, status int, c cooperation.Cooperation, n coopNotice) {
 	a := info(r).Actor
 	res := c.Resource()
-	d := coopPageData{Coop: c, Notice: n, Stages: mainPath(c.Kind),
+	d := coopPageData{Coop: c, Notice: n, Stages: mainPath(c.Kind), Deadlines: s.pageDeadlines(c),
 		CanEdit:   access.Authorize(a, access.EditCooperation, res) == nil && c.Stage == cooperation.InitialStage(c.Kind),
 		CanUpload: access.Authorize(a, access.UploadDocument, res) == nil && !c.Stage.Terminal(),
 		CanDocs:   access.Authorize(a, access.ViewDocument, res) == nil,

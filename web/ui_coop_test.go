@@ -117,9 +117,16 @@ func TestCooperationPagesLifecycle(t *testing.T) {
 		if sent := f.do("ra", request{method: "GET", path: "/inbox"}); !strings.Contains(sent.Body[strings.Index(sent.Body, `id="inbox-sent"`):], "Pengelolaan persampahan") {
 			t.Errorf("the offer is not in Kota Bandung's sent box")
 		}
+		// While the offer is out its answer deadline runs.
+		if got := section(f.do("ra", request{method: "GET", path: path}).Body, `id="deadlines"`); !strings.Contains(got, `data-deadline="offer_answer_deadline"`) {
+			t.Errorf("the offer's answer deadline is not running: %s", got)
+		}
 		// The neighbour answers from its own account.
 		upload("kab", "surat_tanggapan")
 		step("kab", "accept_offer", url.Values{"on": {"2025-11-10"}}, http.StatusSeeOther)
+		if page := f.do("ra", request{method: "GET", path: path}); strings.Contains(page.Body, `id="deadlines"`) || !strings.Contains(page.Body, "Tidak ada tenggat berjalan.") {
+			t.Errorf("an answered offer's deadline still runs: %s", section(page.Body, `id="deadlines"`))
+		}
 		sign := url.Values{"signer_name": {"Kepala Daerah"}, "office": {"Bupati/Wali Kota"}, "sig_on": {"2025-11-20"}}
 		step("ra", "sign_kb", sign, http.StatusSeeOther)
 		kabSign := url.Values{"signer_name": {"Bupati"}, "office": {"Bupati Bandung"}, "sig_on": {"2025-11-21"}, "not_budgeted": {"on"}}
@@ -133,6 +140,11 @@ func TestCooperationPagesLifecycle(t *testing.T) {
 		step("kab", "sign_pks", url.Values{"signer_name": {"Bupati"}, "office": {"Bupati Bandung"}, "sig_on": {"2025-12-16"}}, http.StatusSeeOther)
 
 		page = f.do("kab", request{method: "GET", path: path})
+		// In execution the one date ahead is the term's end.
+		if got := section(page.Body, `id="deadlines"`); !strings.Contains(got, `data-deadline="end_date"`) || !strings.Contains(got, "2030-12-31") ||
+			strings.Contains(got, "offer_answer_deadline") {
+			t.Errorf("deadlines in execution: %s", got)
+		}
 		for _, want := range []string{`id="coop-stage">Pelaksanaan`, "Disetujui", "Tandatangani PKS", "v1"} {
 			if !strings.Contains(page.Body, want) {
 				t.Errorf("page after signing lacks %q", want)

@@ -24,9 +24,10 @@ type stageCount struct {
 // cooperations: the deadline its last step started (an answer, a DPRD
 // decision, a forwarding), or the end of its term.
 type deskDeadline struct {
-	Coop sqlstore.CoopSummary
-	Name string // a parameter name (coop.param.*), or "end_date"
-	Due  workday.Date
+	Coop    sqlstore.CoopSummary
+	Name    string // a parameter name (coop.param.*), or "end_date"
+	Due     workday.Date
+	Overdue bool // a running deadline that has passed: somebody must act
 }
 
 // activityRow is one region on the provincial or national desk.
@@ -240,8 +241,9 @@ func (s *Server) regionName(code string) string {
 }
 
 // deskDeadlines lists, soonest first, the coming dates of the region's
-// own cooperations still under way: the deadline their last step started
-// (still running while it lies ahead) and term ends within 90 days.
+// own cooperations still under way: the deadlines still awaiting their
+// event (those passed first: an answer or a decision is late), and term
+// ends within 90 days.
 func (s *Server) deskDeadlines(r *http.Request, a access.Actor, today workday.Date) ([]deskDeadline, error) {
 	items, _, err := s.Coops.ListCooperations(r.Context(), a.Scope(), sqlstore.CoopFilter{Partner: a.Region, Limit: 100, Today: today})
 	if err != nil {
@@ -259,8 +261,8 @@ func (s *Server) deskDeadlines(r *http.Request, a access.Actor, today workday.Da
 		if err != nil {
 			return nil, err
 		}
-		if n := len(c.Deadlines); n > 0 && !c.Deadlines[n-1].Due.Before(today) {
-			out = append(out, deskDeadline{Coop: it, Name: c.Deadlines[n-1].Name, Due: c.Deadlines[n-1].Due})
+		for _, d := range c.RunningDeadlines() {
+			out = append(out, deskDeadline{Coop: it, Name: d.Name, Due: d.Due, Overdue: d.Due.Before(today)})
 		}
 	}
 	slices.SortFunc(out, func(x, y deskDeadline) int { return x.Due.Compare(y.Due) })

@@ -98,9 +98,10 @@ func TestTKKSDMappingAndTeamPages(t *testing.T) {
 	})
 }
 
-// TestTKKSDDeskDeadlines: the desk lists the deadline the last step of a
-// running cooperation started and a term ending within 90 days, not those
-// of an ended cooperation.
+// TestTKKSDDeskDeadlines: the desk lists the deadlines still awaiting
+// their event (a late one marked) and a term ending within 90 days, not
+// the deadline of an offer already answered nor those of an ended
+// cooperation.
 func TestTKKSDDeskDeadlines(t *testing.T) {
 	sqlstoretest.Each(t, func(t *testing.T, db *sqlstore.DB) {
 		f := newFixture(t, db)
@@ -117,14 +118,19 @@ func TestTKKSDDeskDeadlines(t *testing.T) {
 		mk("Penawaran air minum", cooperation.Penawaran, workday.Date{}, today.AddDays(5))
 		mk("Angkutan aglomerasi", cooperation.Pelaksanaan, today.AddDays(30), today.AddDays(-300))
 		mk("Kerja sama usai", cooperation.Berakhir, today.AddDays(10), today.AddDays(8))
+		mk("Penawaran dijawab", cooperation.PenyusunanKB, workday.Date{}, today.AddDays(7))
+		mk("Penawaran terlambat", cooperation.Penawaran, workday.Date{}, today.AddDays(-3))
 		got := section(f.do("rm", request{method: "GET", path: "/tkksd"}).Body, `id="desk-deadlines"`)
-		for _, want := range []string{"Penawaran air minum", today.AddDays(5).String(), "Angkutan aglomerasi", today.AddDays(30).String()} {
+		for _, want := range []string{"Penawaran air minum", today.AddDays(5).String(), "Angkutan aglomerasi", today.AddDays(30).String(),
+			"Penawaran terlambat", today.AddDays(-3).String() + ` <span class="badge badge-warn">Lewat waktu`} {
 			if !strings.Contains(got, want) {
 				t.Errorf("desk deadlines lack %q: %s", want, got)
 			}
 		}
-		if strings.Contains(got, "Kerja sama usai") || strings.Contains(got, today.AddDays(-300).String()) {
-			t.Errorf("an ended cooperation or a past deadline is listed: %s", got)
+		for _, not := range []string{"Kerja sama usai", today.AddDays(-300).String(), "Penawaran dijawab", today.AddDays(7).String()} {
+			if strings.Contains(got, not) {
+				t.Errorf("desk deadlines list %q (ended, or its event happened): %s", not, got)
+			}
 		}
 	})
 }
