@@ -124,3 +124,33 @@ func (c Cooperation) sameProvinceRegencies() (string, bool) {
 	}
 	return prov, true
 }
+
+// MayFileFor reports whether a may file a document of c in the name of the
+// party with key party: a joint document ("") anyone who may upload may
+// file; a party's own document only that party's users, or, for a party
+// without accounts (a ministry, a foreign partner), the initiating
+// region's team or the national administrator, as for its steps. So one
+// party cannot meet another's document requirement.
+func MayFileFor(a access.Actor, c Cooperation, party string) bool {
+	if party == "" {
+		return true
+	}
+	_, i, ok := c.Party(party)
+	if !ok {
+		return false
+	}
+	x := &ctx{c: c, a: a, in: Input{Party: party}, party: -1}
+	j, ok := ownParty(x)
+	return ok && j == i
+}
+
+// FilingParties lists the keys of the parties a may file documents for.
+func FilingParties(a access.Actor, c Cooperation) []string {
+	var out []string
+	for _, p := range c.Parties {
+		if MayFileFor(a, c, p.Key()) {
+			out = append(out, p.Key())
+		}
+	}
+	return out
+}

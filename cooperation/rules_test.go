@@ -234,3 +234,37 @@ func TestTKKSDConsiderationStages(t *testing.T) {
 		}
 	}
 }
+
+// A party's document is filed by that party; a joint one by anyone who may
+// upload; a party without accounts by the initiating team or the ministry.
+func TestMayFileFor(t *testing.T) {
+	c := wajib()
+	kotaKey, kabKey := c.Parties[0].Key(), c.Parties[1].Key()
+	for _, tc := range []struct {
+		a     access.Actor
+		party string
+		want  bool
+	}{
+		{kotaAdmin, "", true},
+		{kotaAdmin, kotaKey, true},
+		{kotaAdmin, kabKey, false},
+		{kabMember, kabKey, true},
+		{kabMember, kotaKey, false},
+		{provAdmin, kotaKey, false},
+		{provAdmin, "", true},
+		{national, kabKey, false},
+		{kotaAdmin, "region:99.99", false},
+	} {
+		if got := MayFileFor(tc.a, c, tc.party); got != tc.want {
+			t.Errorf("%s for %q: %v, want %v", tc.a.Name, tc.party, got, tc.want)
+		}
+	}
+	s := base(KindSinergi, kota(true), ministry())
+	mk := s.Parties[1].Key()
+	if !MayFileFor(kotaAdmin, s, mk) || !MayFileFor(national, s, mk) || MayFileFor(kabMember, s, mk) {
+		t.Error("a ministry's document: the initiating team and the national admin file it, nobody else")
+	}
+	if got := FilingParties(kabMember, c); len(got) != 1 || got[0] != kabKey {
+		t.Errorf("FilingParties(kab) = %v", got)
+	}
+}

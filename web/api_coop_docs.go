@@ -93,6 +93,9 @@ func (s *Server) apiCoopUpload(w http.ResponseWriter, r *http.Request) {
 	if err == nil {
 		err = up.check(c)
 	}
+	if err == nil {
+		err = filingParty(info(r).Actor, c, up.Party)
+	}
 	var d sqlstore.DocumentVersion
 	if err == nil {
 		d, err = s.storeDocument(r, c.ID, up.Type, up.Party, up.FileName, up.Note, up.Data)
@@ -185,6 +188,19 @@ func readField(p *multipart.Part) (string, error) {
 		return "", errors.New("field too long")
 	}
 	return strings.TrimSpace(string(b)), nil
+}
+
+// filingParty refuses a document filed in the name of a party the actor
+// does not act for (cooperation.MayFileFor): one party's upload must not
+// meet another party's document requirement.
+func filingParty(a access.Actor, c cooperation.Cooperation, party string) error {
+	if cooperation.MayFileFor(a, c, party) {
+		return nil
+	}
+	if _, _, ok := c.Party(party); !ok {
+		return jalin.Invalid("party", "coopapi.doc_party_invalid", party)
+	}
+	return &jalin.Error{Code: jalin.EForbidden, Msg: "coop.doc_party_not_yours", Field: "party"}
 }
 
 // check validates the fields against the cooperation.

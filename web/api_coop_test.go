@@ -242,6 +242,10 @@ func TestAPICoopLifecycle(t *testing.T) {
 		if len(got.Deadlines) != 1 || got.Deadlines[0].Name != "offer_answer_deadline" || !got.Deadlines[0].Running {
 			t.Errorf("offer out, deadlines %+v", got.Deadlines)
 		}
+		// A party files its own documents only.
+		if r := c.upload("ra", c.path("/documents"), map[string]string{"type": "surat_tanggapan", "party": "32.04"}, "t.pdf", minimalPDF()); r.Status != http.StatusForbidden || !strings.Contains(r.Body, `"party"`) {
+			t.Errorf("Kota Bandung files Kab. Bandung's answer: %d %s", r.Status, r.Body)
+		}
 		c.doc("ka", "surat_tanggapan", "32.04")
 		// The initiator cannot answer its own offer.
 		c.step("ra", "accept_offer", nil, http.StatusForbidden)

@@ -58,6 +58,7 @@ type coopPageData struct {
 	DocTypes  []cooperation.DocType
 	Stages    []cooperation.Stage // the main path of its machine, for the progress bar
 	Deadlines []pageDeadline      // the running ones, and the term's end while it is executed
+	FileFor   []cooperation.Party // the parties the user may file documents for
 	TKKSD     *coopTKKSD          // the teams' considerations and follow-up actions; nil for the public
 }
 
@@ -110,6 +111,11 @@ func (s *Server) renderCoop(w http.ResponseWriter, r *http.Request, status int, 
 	}
 	for _, dt := range cooperation.DocTypes {
 		d.DocTypes = append(d.DocTypes, dt.Type)
+	}
+	for _, p := range c.Parties {
+		if cooperation.MayFileFor(a, c, p.Key()) {
+			d.FileFor = append(d.FileFor, p)
+		}
 	}
 	ctx := r.Context()
 	var err error
@@ -212,9 +218,14 @@ func (s *Server) coopUpload(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer file.Close()
-	data, err := document.ReadLimited(file, document.DefaultMaxSize)
+	party := r.FormValue("party")
+	err = filingParty(info(r).Actor, c, party)
+	var data []byte
 	if err == nil {
-		_, err = s.storeDocument(r, c.ID, t, r.FormValue("party"), cleanFileName(hdr.Filename), strings.TrimSpace(r.FormValue("note")), data)
+		data, err = document.ReadLimited(file, document.DefaultMaxSize)
+	}
+	if err == nil {
+		_, err = s.storeDocument(r, c.ID, t, party, cleanFileName(hdr.Filename), strings.TrimSpace(r.FormValue("note")), data)
 	}
 	if err != nil {
 		s.formFail(w, r, err, func(errs map[string]string) { s.renderCoop(w, r, statusOfErr(err), c, coopNotice{Errors: errs}) })

@@ -131,6 +131,15 @@ func TestCooperationPagesLifecycle(t *testing.T) {
 		step("ra", "sign_kb", sign, http.StatusSeeOther)
 		kabSign := url.Values{"signer_name": {"Bupati"}, "office": {"Bupati Bandung"}, "sig_on": {"2025-11-21"}, "not_budgeted": {"on"}}
 		step("kab", "sign_kb", kabSign, http.StatusSeeOther)
+		// One party cannot file a document in the other's name, and is
+		// not offered to.
+		r = f.do("kab", request{method: "POST", path: path + "/documents", form: url.Values{"type": {"kb"}, "party": {"32.73"}}, files: map[string][]byte{"file": samplePDF}})
+		if r.Status != http.StatusForbidden || !strings.Contains(r.Body, "hanya dapat mengunggah dokumen atas nama pihak yang Anda wakili") {
+			t.Errorf("Kab. Bandung files Kota Bandung's KB: %d %s", r.Status, problemsOf(r.Body))
+		}
+		if sel := section(f.do("kab", request{method: "GET", path: path}).Body, `id="doc-party"`); strings.Contains(sel, `value="32.73"`) || !strings.Contains(sel, `value="32.04"`) {
+			t.Errorf("Kab. Bandung's party choices: %s", sel)
+		}
 		upload("ra", "kb")
 		step("kab", "request_dprd", nil, http.StatusSeeOther)
 		upload("kab", "keputusan_dprd")
