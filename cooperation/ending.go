@@ -39,6 +39,19 @@ func EndReasons(k Kind) []EndReason {
 	return ksdd
 }
 
+// TerminationReasons lists the reasons an early termination may give: the
+// lawful ones of EndReasons but the end of the term, which the expiry step
+// records by itself.
+func TerminationReasons(k Kind) []EndReason {
+	var out []EndReason
+	for _, r := range EndReasons(k) {
+		if r != EndTermExpired {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
 // v18: early termination needs a lawful reason other than the end of the
 // term (which is "expire"); a change of head is refused by name.
 var v18 = Guard{"V-18", func(x *ctx) []Problem {

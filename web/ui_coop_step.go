@@ -25,7 +25,7 @@ var stepFields = map[cooperation.TransitionName][]string{
 	cooperation.Amend:        {"on", "doc_ref", "reason"},
 	cooperation.Extend:       {"new_end_date", "doc_ref"},
 	cooperation.Terminate:    {"on", "end_reason", "reason"},
-	cooperation.Expire:       {"end_reason"},
+	cooperation.Expire:       {},
 	cooperation.RaiseDispute: {"on", "reason"},
 	cooperation.TakeOver:     {"takeover"},
 	cooperation.RecordResult: {"result"},
@@ -95,7 +95,7 @@ func (s *Server) coopStepForm(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) renderStep(w http.ResponseWriter, r *http.Request, status int, c cooperation.Cooperation, t *cooperation.Transition, probs []cooperation.Problem, errs map[string]string) {
 	d := stepData{Coop: c, Step: t.Name, Fields: map[string]bool{}, Problems: probs, Errors: errs,
-		EndReasons: cooperation.EndReasons(c.Kind), Form: map[string]string{}}
+		EndReasons: cooperation.TerminationReasons(c.Kind), Form: map[string]string{}}
 	for _, f := range fieldsOf(t.Name) {
 		d.Fields[f] = true
 	}

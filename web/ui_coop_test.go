@@ -191,6 +191,18 @@ func TestCooperationPagesLifecycle(t *testing.T) {
 		if err != nil || !v.OK {
 			t.Errorf("audit chain after the lifecycle: %+v %v", v, err)
 		}
+		// Early termination offers only the reasons it accepts (the end of
+		// the term is the expiry step's), and the page then says why and
+		// when the cooperation ended.
+		form := f.do("ra", request{method: "GET", path: path + "/act/terminate"})
+		if sel := section(form.Body, `id="end_reason"`); !strings.Contains(sel, `value="goal_achieved"`) || strings.Contains(sel, `value="term_expired"`) {
+			t.Errorf("termination reasons offered: %s", sel)
+		}
+		step("ra", "terminate", url.Values{"end_reason": {"goal_achieved"}, "reason": {"Sasaran tercapai"}, "on": {"2026-03-02"}}, http.StatusSeeOther)
+		page = f.do("kab", request{method: "GET", path: path})
+		if !strings.Contains(page.Body, `id="coop-ended">2026-03-02`) || !strings.Contains(section(page.Body, `id="coop-end-reason"`), "Sasaran tercapai") {
+			t.Errorf("ended cooperation's facts: %s", section(page.Body, `id="coop-ended"`))
+		}
 	})
 }
 
