@@ -113,6 +113,61 @@ func (x *ctx) on() Date {
 	return x.today
 }
 
+// actDates are the dates the input gives for the act, with the field each
+// is asked in.
+func (x *ctx) actDates() []struct {
+	field string
+	d     Date
+} {
+	type fd = struct {
+		field string
+		d     Date
+	}
+	out := []fd{{"on", x.in.On}}
+	if s := x.in.Signature; s != nil {
+		out = append(out, fd{"signature", s.On})
+	}
+	if d := x.in.Decision; d != nil {
+		out = append(out, fd{"decision", d.Date})
+	}
+	if t := x.in.Takeover; t != nil {
+		out = append(out, fd{"takeover", t.On})
+	}
+	if r := x.in.Result; r != nil {
+		out = append(out, fd{"result", r.On})
+	}
+	return out
+}
+
+// actOn is the date the act happened: the first date the input gives, or
+// today.
+func (x *ctx) actOn() Date {
+	for _, fd := range x.actDates() {
+		if !fd.d.IsZero() {
+			return fd.d
+		}
+	}
+	return x.today
+}
+
+// checkDates: an act is recorded once it has happened, so none of its
+// dates lies after today, nor before the act that brought the cooperation
+// into its stage (an answer before the offer, a DPRD decision before the
+// request, a signature before the acceptance).
+func (x *ctx) checkDates() []Problem {
+	var out []Problem
+	for _, fd := range x.actDates() {
+		switch {
+		case fd.d.IsZero():
+		case fd.d.After(x.today):
+			out = append(out, prob(RuleInput, "coop.date_future", fd.field, fd.d.String(), x.today.String()))
+		case !x.c.StageOn.IsZero() && fd.d.Before(x.c.StageOn):
+			out = append(out, prob(RuleInput, "coop.date_before_stage", fd.field, fd.d.String(), x.c.StageOn.String()))
+		}
+	}
+	return out
+}
+
 // Check returns every unmet requirement of performing t on c, not only the
 // first, so the user sees all that is missing at once.
 func Check(c Cooperation, t TransitionName, a access.Actor, in Input, p Params, now time.Time) []Problem {
@@ -152,6 +207,7 @@ func evaluate(c Cooperation, name TransitionName, a access.Actor, in Input, p Pa
 	for _, g := range tr.Guards {
 		out = append(out, g.Check(x)...)
 	}
+	out = append(out, x.checkDates()...)
 	if tr.Deadline != "" && p.Values[tr.Deadline].Unit == UnitWorkdays && in.Calendar == nil {
 		out = append(out, Problem{Rule: "V-20", Msg: "coop.calendar_missing", Args: []any{tr.Deadline}})
 	}
@@ -203,8 +259,13 @@ func Apply(c Cooperation, t TransitionName, a access.Actor, in Input, p Params, 
 		n.Deadlines = append(n.Deadlines, Deadline{Name: x.t.Deadline, Party: x.t.deadlineParty(x),
 			Start: start, Due: p.dueDate(x.t.Deadline, start, in.Calendar)})
 	}
+	on := x.actOn()
+	ev.Data["on"] = on.String()
 	if to := x.t.To; to != "" && (x.t.Step == nil || x.t.Step.complete(n)) {
 		n.Stage = to
+	}
+	if n.Stage != c.Stage && on.After(n.StageOn) {
+		n.StageOn = on
 	}
 	n.UpdatedAt = now
 	ev.To = n.Stage

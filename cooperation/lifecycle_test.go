@@ -12,7 +12,7 @@ func withSig(kuasa bool, dprd *DPRDAssessment) func(*Input) {
 var (
 	noDPRD  = &DPRDAssessment{}
 	budget  = &DPRDAssessment{NotBudgeted: true}
-	decided = func(in *Input) { in.Decision = &Record{"DPRD-7/2024", D(2024, 2, 20)} }
+	decided = func(in *Input) { in.Decision = &Record{"DPRD-7/2024", D(2024, 3, 1)} }
 )
 
 func TestDomesticWajibWithDPRD(t *testing.T) {
@@ -244,5 +244,40 @@ func TestRunningDeadlines(t *testing.T) {
 	f = run(t, f, p, now0, []step{{ForwardByGovernor, provAdmin, nil, DiajukanKeMenteri}})
 	if got := names(f); len(got) != 0 || len(f.Deadlines) != 2 {
 		t.Errorf("forwarded: running %v, all %v", got, f.Deadlines)
+	}
+}
+
+// An act is recorded once it has happened: no date after today, none
+// before the act that opened the stage.
+func TestActDates(t *testing.T) {
+	p := Defaults()
+	c := run(t, wajib(), p, now0, []step{
+		{TKKSDReview, kotaAdmin, func(in *Input) { in.On = D(2024, 2, 20) }, SiapDitawarkan},
+		{SendOffer, kotaAdmin, func(in *Input) { in.On = D(2024, 2, 26) }, Penawaran},
+	})
+	if c.StageOn != D(2024, 2, 26) {
+		t.Errorf("stage date after the offer: %v", c.StageOn)
+	}
+	rules := func(in Input) map[string]string {
+		out := map[string]string{}
+		for _, pr := range Check(c, AcceptOffer, kabMember, in, p, now0) {
+			out[pr.Field] = pr.Msg
+		}
+		return out
+	}
+	if got := rules(Input{On: D(2024, 2, 20)}); got["on"] != "coop.date_before_stage" {
+		t.Errorf("answer before the offer: %v", got)
+	}
+	if got := rules(Input{On: D(2024, 3, 4)}); got["on"] != "coop.date_future" {
+		t.Errorf("answer dated after today: %v", got)
+	}
+	if got := rules(Input{On: D(2024, 2, 26)}); got["on"] != "" {
+		t.Errorf("answer on the offer's day: %v", got)
+	}
+	c = run(t, c, p, now0, []step{{AcceptOffer, kabMember, func(in *Input) { in.On = D(2024, 2, 28) }, PenyusunanKB}})
+	future := withSig(false, noDPRD)
+	probs := Check(c, SignKB, kotaAdmin, func() Input { var in Input; future(&in); in.Signature.On = D(2024, 5, 1); return in }(), p, now0)
+	if len(probs) != 1 || probs[0].Field != "signature" || probs[0].Msg != "coop.date_future" {
+		t.Errorf("a signature dated in May: %v", probs)
 	}
 }

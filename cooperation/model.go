@@ -144,6 +144,11 @@ type Cooperation struct {
 
 	Documents []DocRef // filled by storage: which documents exist and are current
 
+	// StageOn is the date of the act that brought the cooperation into its
+	// stage (zero before its first step): no later act may be dated
+	// before it.
+	StageOn Date
+
 	OfferSentOn Date // send_offer
 	LoISignedOn Date // sign_loi (V-15)
 	// GovernorForwarded is set when the Gubernur forwarded a kab/kota's

@@ -3,8 +3,10 @@ package e2e
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/jalin-ksd/jalin/internal/browsertest"
+	"github.com/jalin-ksd/jalin/workday"
 )
 
 // TestBrowserCooperationLifecycle: Kota Bandung prepares a mandatory
@@ -119,7 +121,8 @@ func TestBrowserCooperationLifecycle(t *testing.T) {
 			upload("keputusan_dprd")
 			step("record_dprd", func() {
 				b.SetValue("#decision_ref", "Keputusan DPRD Kab. Bandung 21/2026")
-				b.SetValue("#decision_date", "2026-11-20")
+				// Decided today: not before the request, not in the future.
+				b.SetValue("#decision_date", workday.DateOf(time.Now()).String())
 			})
 			upload("draft_pks")
 			step("sign_pks", sign("Dadang Supriatna", "Bupati Bandung"))

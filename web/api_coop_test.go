@@ -257,7 +257,7 @@ func TestAPICoopLifecycle(t *testing.T) {
 			t.Errorf("offer answered, deadlines %+v", got.Deadlines)
 		}
 		sig := func(name, office string) map[string]any {
-			return map[string]any{"signer_name": name, "office": office, "on": "2026-02-20"}
+			return map[string]any{"signer_name": name, "office": office, "on": workday.DateOf(db.Now()).String()}
 		}
 		c.step("ra", "sign_kb", map[string]any{"signature": sig("Wali Kota", "Wali Kota Bandung"), "dprd": map[string]any{}}, 200)
 		got = c.step("ka", "sign_kb", map[string]any{"signature": sig("Bupati", "Bupati Bandung"),
@@ -268,7 +268,7 @@ func TestAPICoopLifecycle(t *testing.T) {
 		c.doc("ka", "kb", "")
 		c.step("ka", "request_dprd", nil, 200)
 		c.doc("ka", "keputusan_dprd", "32.04")
-		got = c.step("ka", "record_dprd", map[string]any{"decision": map[string]any{"ref": "KEP-DPRD 5/2026", "date": "2026-02-25"}}, 200)
+		got = c.step("ka", "record_dprd", map[string]any{"decision": map[string]any{"ref": "KEP-DPRD 5/2026", "date": workday.DateOf(db.Now()).String()}}, 200)
 		if got.Stage != "penyusunan_pks" || got.Parties[1].DPRD != "approved" || got.Parties[1].DPRDDecision == nil {
 			t.Fatalf("after DPRD: %s %+v", got.Stage, got.Parties[1])
 		}

@@ -123,9 +123,29 @@ func TestCooperationPagesLifecycle(t *testing.T) {
 		}
 		// The neighbour answers from its own account.
 		upload("kab", "surat_tanggapan")
+		// Acts are recorded once they happen: the days pass.
+		at := func(day string) {
+			t.Helper()
+			d, err := time.Parse(time.DateOnly, day)
+			if err != nil {
+				t.Fatal(err)
+			}
+			db.SetNow(func() time.Time { return d.Add(2 * time.Hour) })
+		}
+		r = step("kab", "accept_offer", url.Values{"on": {"2025-11-10"}}, http.StatusUnprocessableEntity)
+		if !strings.Contains(r.Body, "Tanggal 2025-11-10 belum terjadi") {
+			t.Errorf("an answer dated next week: %s", problemsOf(r.Body))
+		}
+		at("2025-11-10")
 		step("kab", "accept_offer", url.Values{"on": {"2025-11-10"}}, http.StatusSeeOther)
 		if page := f.do("ra", request{method: "GET", path: path}); strings.Contains(page.Body, `id="deadlines"`) || !strings.Contains(page.Body, "Tidak ada tenggat berjalan.") {
 			t.Errorf("an answered offer's deadline still runs: %s", section(page.Body, `id="deadlines"`))
+		}
+		at("2025-11-21")
+		// A signature is not dated before the acceptance.
+		r = step("ra", "sign_kb", url.Values{"signer_name": {"Kepala Daerah"}, "office": {"Bupati/Wali Kota"}, "sig_on": {"2025-11-07"}}, http.StatusUnprocessableEntity)
+		if !strings.Contains(r.Body, "Tanggal 2025-11-07 lebih awal dari tindakan yang membawa kerja sama ke tahap ini (2025-11-10)") {
+			t.Errorf("a signature before the acceptance: %s", problemsOf(r.Body))
 		}
 		sign := url.Values{"signer_name": {"Kepala Daerah"}, "office": {"Bupati/Wali Kota"}, "sig_on": {"2025-11-20"}}
 		step("ra", "sign_kb", sign, http.StatusSeeOther)
@@ -143,8 +163,10 @@ func TestCooperationPagesLifecycle(t *testing.T) {
 		upload("ra", "kb")
 		step("kab", "request_dprd", nil, http.StatusSeeOther)
 		upload("kab", "keputusan_dprd")
+		at("2025-12-05")
 		step("kab", "record_dprd", url.Values{"decision_ref": {"Kep DPRD 12/2025"}, "decision_date": {"2025-12-05"}}, http.StatusSeeOther)
 		upload("ra", "draft_pks")
+		at("2025-12-16")
 		step("ra", "sign_pks", url.Values{"signer_name": {"Sekda"}, "office": {"Sekretaris Daerah"}, "sig_on": {"2025-12-15"}}, http.StatusSeeOther)
 		step("kab", "sign_pks", url.Values{"signer_name": {"Bupati"}, "office": {"Bupati Bandung"}, "sig_on": {"2025-12-16"}}, http.StatusSeeOther)
 
@@ -182,6 +204,10 @@ func TestCooperationPagesLifecycle(t *testing.T) {
 		if r.Status != http.StatusBadRequest || !strings.Contains(r.Body, "executable") {
 			t.Errorf("ELF upload: %d %.300s", r.Status, problemsOf(r.Body))
 		}
+		// The timeline gives each act's own date beside when it was recorded.
+		if tl := section(f.do("ra", request{method: "GET", path: path}).Body, `id="timeline"`); !strings.Contains(tl, "tanggal tindakan 2025-11-20") {
+			t.Errorf("timeline lacks the signature's date: %s", tl)
+		}
 		// Timeline and audit trail hold every step.
 		evs, err := db.CooperationEvents(context.Background(), access.Scope{All: true}, atoi(id))
 		if err != nil || len(evs) != 10 { // create, review, offer, accept, 2 KB signatures, DPRD request and record, 2 PKS signatures
@@ -198,6 +224,7 @@ func TestCooperationPagesLifecycle(t *testing.T) {
 		if sel := section(form.Body, `id="end_reason"`); !strings.Contains(sel, `value="goal_achieved"`) || strings.Contains(sel, `value="term_expired"`) {
 			t.Errorf("termination reasons offered: %s", sel)
 		}
+		at("2026-03-02")
 		step("ra", "terminate", url.Values{"end_reason": {"goal_achieved"}, "reason": {"Sasaran tercapai"}, "on": {"2026-03-02"}}, http.StatusSeeOther)
 		page = f.do("kab", request{method: "GET", path: path})
 		if !strings.Contains(page.Body, `id="coop-ended">2026-03-02`) || !strings.Contains(section(page.Body, `id="coop-end-reason"`), "Sasaran tercapai") {
