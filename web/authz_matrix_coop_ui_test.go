@@ -49,7 +49,9 @@ func coopPageMatrix(f *fixture) []matrixCase {
 		{"POST /cooperations/{id}/considerations", "Kota Bandung is a party", consider(cf.in.ID), "403 403 403 403 403 303 303 403 404 403"},
 		{"POST /cooperations/{id}/considerations", "in East Java", consider(cf.out.ID), "403 403 404 404 404 404 404 404 404 403"},
 		{"POST /cooperations/{id}", "in East Java", draft(cf.out.ID), "403 403 404 404 404 404 404 404 404 403"},
-		{"GET /cooperations/{id}/act/{step}", "review", getReq("/cooperations/" + in + "/act/tkksd_review"), "200 403 200 200 403 200 200 403 404 303"},
+		// Only the initiating region's team may review, so only it sees the
+		// form: the supervisors are told the step is not theirs.
+		{"GET /cooperations/{id}/act/{step}", "review", getReq("/cooperations/" + in + "/act/tkksd_review"), "403 403 403 403 403 200 200 403 404 303"},
 		{"POST /cooperations/{id}/act/{step}", "review, unmet", func(f *fixture, _ string) request {
 			return request{method: "POST", path: "/cooperations/" + in + "/act/tkksd_review", form: url.Values{"version": {f.coopVersion(cf.in.ID)}}}
 		}, "403 403 403 403 403 422 422 403 404 403"},

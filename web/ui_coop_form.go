@@ -257,16 +257,22 @@ func editDraft(c *cooperation.Cooperation, d coopDraft, a access.Actor, dir *reg
 	if c.Stage != cooperation.InitialStage(c.Kind) {
 		return &jalin.Error{Code: jalin.EConflict, Msg: "coop.not_editable", Field: "stage"}
 	}
+	if !initiatorSide(*c, a) {
+		return &jalin.Error{Code: jalin.EForbidden, Msg: "coop.only_initiator_edits"}
+	}
+	d.apply(c, dir, orgName)
+	c.Stage = cooperation.InitialStage(c.Kind)
+	return nil
+}
+
+// initiatorSide reports whether a may edit c's draft: a region user whose
+// scope covers the initiating region.
+func initiatorSide(c cooperation.Cooperation, a access.Actor) bool {
 	initiator := ""
 	for _, p := range c.Parties {
 		if p.Initiator {
 			initiator = p.Region
 		}
 	}
-	if !a.Scope().Covers(initiator) || a.Role == access.ThirdParty {
-		return &jalin.Error{Code: jalin.EForbidden, Msg: "coop.only_initiator_edits"}
-	}
-	d.apply(c, dir, orgName)
-	c.Stage = cooperation.InitialStage(c.Kind)
-	return nil
+	return a.Scope().Covers(initiator) && a.Role != access.ThirdParty
 }

@@ -104,7 +104,7 @@ func (s *Server) renderCoop(w http.ResponseWriter, r *http.Request, status int, 
 	a := info(r).Actor
 	res := c.Resource()
 	d := coopPageData{Coop: c, Notice: n, Stages: mainPath(c.Kind), Deadlines: s.pageDeadlines(c),
-		CanEdit:   access.Authorize(a, access.EditCooperation, res) == nil && c.Stage == cooperation.InitialStage(c.Kind),
+		CanEdit:   access.Authorize(a, access.EditCooperation, res) == nil && c.Stage == cooperation.InitialStage(c.Kind) && initiatorSide(c, a),
 		CanUpload: access.Authorize(a, access.UploadDocument, res) == nil && !c.Stage.Terminal(),
 		CanDocs:   access.Authorize(a, access.ViewDocument, res) == nil,
 		CanAudit:  access.Authorize(a, access.ViewAudit, res) == nil,

@@ -86,6 +86,12 @@ func (s *Server) coopStepForm(w http.ResponseWriter, r *http.Request) {
 	}
 	var probs []cooperation.Problem
 	for _, pr := range cooperation.Check(c, t.Name, info(r).Actor, in, p, s.now()) {
+		if pr.Rule == cooperation.RuleActor {
+			// Somebody who may not take this step is not shown its form,
+			// as submitting it would be refused (cooperation.Apply).
+			s.fail(w, r, &jalin.Error{Code: jalin.EForbidden, Msg: pr.Msg, Args: pr.Args})
+			return
+		}
 		if pr.Rule != cooperation.RuleInput {
 			probs = append(probs, pr)
 		}

@@ -51,6 +51,18 @@ func TestCooperationPagesLifecycle(t *testing.T) {
 				t.Errorf("cooperation page lacks %q", want)
 			}
 		}
+		// Only the initiating side is offered the draft to edit; the partner
+		// is not shown a form it could not save.
+		if !strings.Contains(page.Body, `id="coop-edit-form"`) {
+			t.Error("the initiator is not offered the draft's form")
+		}
+		if kabPage := f.do("kab", request{method: "GET", path: path}); kabPage.Status != http.StatusOK || strings.Contains(kabPage.Body, `id="coop-edit-form"`) {
+			t.Errorf("the partner's page: %d, draft form shown: %v", kabPage.Status, strings.Contains(kabPage.Body, `id="coop-edit-form"`))
+		}
+		// Nor the form of a step that is not its to take.
+		if r := f.do("kab", request{method: "GET", path: path + "/act/tkksd_review"}); r.Status != http.StatusForbidden {
+			t.Errorf("the partner opens the initiator's review form: %d", r.Status)
+		}
 		upload := func(actor, docType string) {
 			t.Helper()
 			r := f.do(actor, request{method: "POST", path: path + "/documents", form: url.Values{"type": {docType}}, files: map[string][]byte{"file": samplePDF}})
