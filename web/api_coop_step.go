@@ -23,7 +23,7 @@ type apiProblem struct {
 func (s *Server) apiProblems(r *http.Request, ps []cooperation.Problem) []apiProblem {
 	out := make([]apiProblem, len(ps))
 	for i, p := range ps {
-		out[i] = apiProblem{Rule: p.Rule, Field: p.Field, Key: p.Msg, Message: s.Catalog.T(info(r).Lang, p.Msg, p.Args...)}
+		out[i] = apiProblem{Rule: p.Rule, Field: p.Field, Key: p.Msg, Message: s.Catalog.T(info(r).Lang, p.Msg, localArgs(s.Catalog, s.Regions, info(r).Lang, p.Msg, p.Args)...)}
 	}
 	return out
 }

@@ -52,7 +52,8 @@ func (s *Server) userMessage(r *http.Request, err error) (jalin.Code, string, st
 	code := jalin.ErrorCode(err)
 	var e *jalin.Error
 	if errors.As(err, &e) && code != jalin.EInternal {
-		return code, s.Catalog.T(info(r).Lang, e.Msg, e.Args...), e.Field
+		lang := info(r).Lang
+		return code, s.Catalog.T(lang, e.Msg, localArgs(s.Catalog, s.Regions, lang, e.Msg, e.Args)...), e.Field
 	}
 	return jalin.EInternal, s.Catalog.T(info(r).Lang, "error.internal", info(r).ID), ""
 }

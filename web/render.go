@@ -108,7 +108,9 @@ func (v *view) Notice(key string, args []string) string {
 }
 
 // Msg translates a message key with its arguments (a domain problem).
-func (v *view) Msg(key string, args []any) string { return v.T(key, args...) }
+func (v *view) Msg(key string, args []any) string {
+	return v.T(key, localArgs(v.cat, v.regions, v.Lang, key, args)...)
+}
 
 // With returns a copy of the view carrying other data, for a partial that
 // renders a part of the page (a form inside a larger page).
@@ -129,6 +131,21 @@ func (v *view) DocLabel(t cooperation.DocType) string {
 
 // Label translates a code of a kind ("coop.kind", "ksdd_wajib").
 func (v *view) Label(prefix string, code any) string { return v.T(prefix + "." + fmt.Sprint(code)) }
+
+// PartyName is the name of c's party with key (a region's from the
+// reference when the party has none), or the key if c has no such party.
+func (v *view) PartyName(c cooperation.Cooperation, key string) string {
+	p, _, ok := c.Party(key)
+	if !ok {
+		return key
+	}
+	if p.Name == "" && p.Kind == cooperation.PartyRegion && v.regions != nil {
+		if r, ok := v.regions.Get(p.Region); ok {
+			return r.Name
+		}
+	}
+	return p.Name
+}
 
 // RoleName is the translated name of a role.
 func (v *view) RoleName(r access.Role) string { return v.T("role." + string(r)) }

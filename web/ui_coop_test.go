@@ -85,7 +85,7 @@ func TestCooperationPagesLifecycle(t *testing.T) {
 		}
 		// The review is refused while the KAK is missing, naming it.
 		r = step("ra", "tkksd_review", nil, http.StatusUnprocessableEntity)
-		if !strings.Contains(r.Body, `data-rule="V-17"`) {
+		if !strings.Contains(r.Body, `data-rule="V-17"`) || !strings.Contains(problemsOf(r.Body), "Dokumen Kerangka Acuan Kerja (KAK) yang berlaku belum ada") {
 			t.Errorf("missing KAK not named: %s", problemsOf(r.Body))
 		}
 		upload("ra", "kak")
@@ -217,8 +217,9 @@ func TestCooperationPagesLifecycle(t *testing.T) {
 			t.Errorf("ELF upload: %d %.300s", r.Status, problemsOf(r.Body))
 		}
 		// The timeline gives each act's own date beside when it was recorded.
-		if tl := section(f.do("ra", request{method: "GET", path: path}).Body, `id="timeline"`); !strings.Contains(tl, "tanggal tindakan 2025-11-20") {
-			t.Errorf("timeline lacks the signature's date: %s", tl)
+		if tl := section(f.do("ra", request{method: "GET", path: path}).Body, `id="timeline"`); !strings.Contains(tl, "tanggal tindakan 2025-11-20") ||
+			!strings.Contains(tl, "(Kabupaten Bandung)") || strings.Contains(tl, "(32.04)") {
+			t.Errorf("timeline lacks the signature's date or the party's name: %s", tl)
 		}
 		// Timeline and audit trail hold every step.
 		evs, err := db.CooperationEvents(context.Background(), access.Scope{All: true}, atoi(id))

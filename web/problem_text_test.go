@@ -1,0 +1,39 @@
+package web
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/jalin-ksd/jalin/i18n"
+)
+
+// A problem's codes reach the reader as names in the reader's language.
+func TestProblemTextNames(t *testing.T) {
+	cat := i18n.MustLoad()
+	dir := directory(t)
+	for _, tc := range []struct {
+		lang i18n.Lang
+		key  string
+		args []any
+		want string
+		not  []string
+	}{
+		{i18n.ID, "coop.doc_missing", []any{"kak"}, "Dokumen Kerangka Acuan Kerja (KAK) yang berlaku belum ada.", nil},
+		{i18n.ID, "coop.actor_not_allowed", []any{"dispute", "party"}, "Anda tidak berwenang melakukan", []string{"dispute", "(hanya: party)"}},
+		{i18n.EN, "coop.wrong_stage", []any{"sign_kb", "pelaksanaan"}, "cannot be taken at stage", []string{"sign_kb", "pelaksanaan"}},
+		{i18n.ID, "coop.v02_not_bordering", []any{"32.73", "35.78"}, "Kota Bandung dan Kota Surabaya tidak berbatasan", nil},
+		{i18n.ID, "coop.v07_coordination_missing", []any{"national"}, "tingkat Nasional", nil},
+		// A code without a name stays as it is.
+		{i18n.ID, "coop.v02_not_bordering", []any{"99.99", "32.73"}, "99.99 dan Kota Bandung", nil},
+	} {
+		got := cat.T(tc.lang, tc.key, localArgs(cat, dir, tc.lang, tc.key, tc.args)...)
+		if !strings.Contains(got, tc.want) {
+			t.Errorf("%s %v: %q, want %q in it", tc.key, tc.args, got, tc.want)
+		}
+		for _, n := range tc.not {
+			if strings.Contains(got, n) {
+				t.Errorf("%s %v: %q still has %q", tc.key, tc.args, got, n)
+			}
+		}
+	}
+}
