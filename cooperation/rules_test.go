@@ -268,3 +268,31 @@ func TestMayFileFor(t *testing.T) {
 		t.Errorf("FilingParties(kab) = %v", got)
 	}
 }
+
+// Execution rests on the signed PKS: an addendum or an extension needs it
+// on file (REGULATION.md §3 h).
+func TestChangesNeedSignedPKS(t *testing.T) {
+	c := at(wajib(), Pelaksanaan)
+	var docs []DocRef
+	for _, d := range c.Documents {
+		if d.Type != DocPKS {
+			docs = append(docs, d)
+		}
+	}
+	c.Documents = docs
+	for _, tc := range []struct {
+		name TransitionName
+		in   Input
+	}{
+		{Amend, Input{Reason: "lokasi", DocRef: "ADD-1"}},
+		{Extend, Input{NewEndDate: D(2030, 4, 1), DocRef: "ADD-2"}},
+	} {
+		found := false
+		for _, pr := range Check(c, tc.name, kotaAdmin, tc.in, Defaults(), now0) {
+			found = found || pr.Msg == "coop.doc_missing" && len(pr.Args) == 1 && pr.Args[0] == string(DocPKS)
+		}
+		if !found {
+			t.Errorf("%s without the signed PKS is not refused by V-17", tc.name)
+		}
+	}
+}

@@ -48,9 +48,12 @@ var domesticTable = []Transition{
 	{Name: SignPKS, From: []Stage{PenyusunanPKS}, To: Pelaksanaan, Kinds: domKinds, Who: whoParty,
 		Step: stepPKS, Guards: []Guard{v10, v11Approved, onlyFor(v09, KindKSDPK), onlyFor(v08, KindKSDPK), v14},
 		Docs: []DocType{DocKB, DocDraftPKS}, Effect: effSign(func(p *Party) **Signature { return &p.PKS })},
+	// §3 h: execution rests on the signed PKS, so what changes it (an
+	// addendum, an extension) needs that document on file.
 	{Name: Amend, From: executing, Kinds: domKinds, Who: whoParty,
-		Guards: []Guard{needReason, docRef}, Docs: []DocType{DocAddendum}, Effect: effAmend},
-	{Name: Extend, From: executing, Kinds: domKinds, Who: whoParty, Guards: []Guard{extension}, Effect: effExtend},
+		Guards: []Guard{needReason, docRef}, Docs: []DocType{DocPKS, DocAddendum}, Effect: effAmend},
+	{Name: Extend, From: executing, Kinds: domKinds, Who: whoParty, Guards: []Guard{extension},
+		Docs: []DocType{DocPKS}, Effect: effExtend},
 	{Name: Terminate, From: executing, To: Berakhir, Kinds: domKinds, Who: whoParty, Guards: []Guard{v18},
 		Effect: effTerminate},
 	{Name: Expire, From: executing, To: Berakhir, Kinds: domKinds, Who: whoHomeOrNational,

@@ -40,6 +40,7 @@ type docNeed struct {
 	Type    cooperation.DocType
 	Party   string
 	Present bool
+	For     []cooperation.TransitionName // the next steps that need it
 }
 
 type coopPageData struct {
@@ -130,9 +131,13 @@ func (s *Server) renderCoop(w http.ResponseWriter, r *http.Request, status int, 
 			if t := cooperation.Lookup(c.Kind, o.Name); t != nil {
 				st.Docs = t.Docs
 				for _, dt := range t.Docs {
-					need := docNeed{Type: dt, Present: c.HasDoc(dt, "")}
-					if !slices.Contains(d.Needs, need) {
-						d.Needs = append(d.Needs, need)
+					i := slices.IndexFunc(d.Needs, func(n docNeed) bool { return n.Type == dt })
+					if i < 0 {
+						d.Needs = append(d.Needs, docNeed{Type: dt, Present: c.HasDoc(dt, "")})
+						i = len(d.Needs) - 1
+					}
+					if !slices.Contains(d.Needs[i].For, o.Name) {
+						d.Needs[i].For = append(d.Needs[i].For, o.Name)
 					}
 				}
 			}

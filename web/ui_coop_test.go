@@ -183,6 +183,11 @@ func TestCooperationPagesLifecycle(t *testing.T) {
 		step("kab", "sign_pks", url.Values{"signer_name": {"Bupati"}, "office": {"Bupati Bandung"}, "sig_on": {"2025-12-16"}}, http.StatusSeeOther)
 
 		page = f.do("kab", request{method: "GET", path: path})
+		// In execution the signed PKS is asked for, for the steps that
+		// change it.
+		if needs := section(page.Body, `id="doc-needs"`); !strings.Contains(needs, "Perjanjian kerja sama (PKS) <span class=\"muted\">(untuk langkah: ") {
+			t.Errorf("execution's document needs: %s", needs)
+		}
 		// In execution the one date ahead is the term's end.
 		if got := section(page.Body, `id="deadlines"`); !strings.Contains(got, `data-deadline="end_date"`) || !strings.Contains(got, "2030-12-31") ||
 			strings.Contains(got, "offer_answer_deadline") {
