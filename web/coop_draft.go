@@ -1,6 +1,8 @@
 package web
 
 import (
+	"errors"
+	"net/mail"
 	"strings"
 	"unicode/utf8"
 
@@ -39,6 +41,10 @@ type coopDraft struct {
 	Feasibility   *cooperation.Feasibility    `json:"feasibility_study"`
 	Clauses       cooperation.ContractClauses `json:"contract_clauses"`
 	Liaisons      []cooperation.Liaison       `json:"liaisons"`
+
+	// ValueText is what the user typed for the value when it could not be
+	// read, to show it again with the error.
+	ValueText string `json:"-"`
 }
 
 // coopPartner names a party other than the initiating region.
@@ -55,66 +61,92 @@ type coopPartner struct {
 // regulation's rules (V-rules) are the cooperation package's, checked at
 // each step.
 func (d coopDraft) check(dir *region.Directory) error {
+	// Every field at fault is named, the first fault of each.
+	var errs []error
+	seen := map[string]bool{}
+	add := func(err error) {
+		var e *jalin.Error
+		if err != nil && errors.As(err, &e) && !seen[e.Field] {
+			seen[e.Field] = true
+			errs = append(errs, err)
+		}
+	}
 	text := func(field, s string, max int, required bool) error {
 		if (required && strings.TrimSpace(s) == "") || utf8.RuneCountInString(s) > max || strings.ContainsRune(s, 0) {
 			return jalin.Invalid(field, "coop.field_invalid", field, max)
 		}
 		return nil
 	}
-	for _, e := range []error{text("title", d.Title, 200, true), text("objectives", d.Objectives, 4000, false),
-		text("scope", d.Scope, 4000, false), text("plan_ref", d.PlanRef, 200, false)} {
-		if e != nil {
-			return e
-		}
-	}
+	add(text("title", d.Title, 200, true))
+	add(text("objectives", d.Objectives, 4000, false))
+	add(text("scope", d.Scope, 4000, false))
+	add(text("plan_ref", d.PlanRef, 200, false))
 	if account.HasControl(d.Title) {
-		return jalin.Invalid("title", "coop.field_invalid", "title", 200)
+		add(jalin.Invalid("title", "coop.field_invalid", "title", 200))
 	}
 	if !d.Kind.Valid() {
-		return jalin.Invalid("kind", "coop.kind_invalid", string(d.Kind))
+		add(jalin.Invalid("kind", "coop.kind_invalid", string(d.Kind)))
 	}
 	for _, u := range d.Urusan {
 		if _, ok := taxonomy.UrusanByCode(u); !ok {
-			return jalin.Invalid("urusan", "coop.urusan_invalid", u)
+			add(jalin.Invalid("urusan", "coop.urusan_invalid", u))
 		}
 	}
 	if d.Sector != "" {
 		if _, ok := taxonomy.SectorByCode(d.Sector); !ok {
-			return jalin.Invalid("sector", "coop.sector_invalid", d.Sector)
+			add(jalin.Invalid("sector", "coop.sector_invalid", d.Sector))
 		}
 	}
 	for _, l := range d.Locations {
 		if _, ok := dir.Get(l); !ok {
-			return jalin.Invalid("locations", "error.region_unknown", l)
+			add(jalin.Invalid("locations", "error.region_unknown", l))
 		}
 	}
 	if d.ValueIDR < 0 {
-		return jalin.Invalid("value_idr", "coop.value_invalid")
+		add(jalin.Invalid("value_idr", "coop.value_invalid"))
 	}
 	if !d.StartDate.IsZero() && !d.EndDate.IsZero() && d.EndDate.Before(d.StartDate) {
-		return jalin.Invalid("end_date", "coop.end_before_start")
+		add(jalin.Invalid("end_date", "coop.end_before_start"))
 	}
 	if len(d.Partners) == 0 || len(d.Partners) > 20 {
-		return jalin.Invalid("partners", "coop.partners_required")
+		add(jalin.Invalid("partners", "coop.partners_required"))
 	}
 	for _, p := range d.Partners {
 		switch p.Kind {
 		case cooperation.PartyRegion:
 			r, ok := dir.Get(p.Region)
 			if !ok || r.Level > region.Regency {
-				return jalin.Invalid("partners", "coop.partner_region_invalid", p.Region)
+				add(jalin.Invalid("partners", "coop.partner_region_invalid", p.Region))
 			}
 		case cooperation.PartyThirdParty:
 			if p.OrgID <= 0 {
-				return jalin.Invalid("partners", "coop.partner_org_required")
+				add(jalin.Invalid("partners", "coop.partner_org_required"))
 			}
 		case cooperation.PartyCentral, cooperation.PartyForeignGovernment, cooperation.PartyForeignInstitution:
-			if err := text("partners", p.Name, 200, true); err != nil {
-				return err
-			}
+			add(text("partners", p.Name, 200, true))
 		default:
-			return jalin.Invalid("partners", "coop.partner_kind_invalid", string(p.Kind))
+			add(jalin.Invalid("partners", "coop.partner_kind_invalid", string(p.Kind)))
 		}
+	}
+	for _, l := range d.Liaisons {
+		add(checkLiaison(l))
+	}
+	return errors.Join(errs...)
+}
+
+// checkLiaison checks what can be checked of a liaison officer's contact:
+// an e-mail address, an NIP or NIK of digits, a telephone number.
+func checkLiaison(l cooperation.Liaison) error {
+	if l.Email != "" {
+		if a, err := mail.ParseAddress(l.Email); err != nil || a.Address != l.Email {
+			return jalin.Invalid("liaisons", "coop.liaison_email_invalid", l.Name, l.Email)
+		}
+	}
+	if n := strings.ReplaceAll(l.NIPOrNIK, " ", ""); n != "" && (strings.Trim(n, "0123456789") != "" || len(n) > 18) {
+		return jalin.Invalid("liaisons", "coop.liaison_nip_invalid", l.Name, l.NIPOrNIK)
+	}
+	if p := l.Phone; p != "" && (strings.Trim(p, "0123456789+-() ") != "" || strings.Count(p, "")-1 > 20 || strings.Trim(p, "+-() ") == "") {
+		return jalin.Invalid("liaisons", "coop.liaison_phone_invalid", l.Name, l.Phone)
 	}
 	return nil
 }

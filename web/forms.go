@@ -23,12 +23,34 @@ func (s *Server) message(r *http.Request, err error) string {
 // formFail shows a field error next to its field by rendering the form
 // again (rerender), and anything else as an error page.
 func (s *Server) formFail(w http.ResponseWriter, r *http.Request, err error, rerender func(errs map[string]string)) {
-	var e *jalin.Error
-	if errors.As(err, &e) && e.Field != "" && (e.Code == jalin.EInvalid || e.Code == jalin.EConflict) {
-		rerender(map[string]string{e.Field: s.message(r, err)})
+	errs := map[string]string{}
+	for _, e := range fieldErrors(err) {
+		if _, ok := errs[e.Field]; !ok {
+			errs[e.Field] = s.message(r, e)
+		}
+	}
+	if len(errs) > 0 {
+		rerender(errs)
 		return
 	}
 	s.fail(w, r, err)
+}
+
+// fieldErrors are the errors in err (one, or several joined) that name a
+// form field the user can correct.
+func fieldErrors(err error) []*jalin.Error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		var out []*jalin.Error
+		for _, x := range j.Unwrap() {
+			out = append(out, fieldErrors(x)...)
+		}
+		return out
+	}
+	var e *jalin.Error
+	if errors.As(err, &e) && e.Field != "" && (e.Code == jalin.EInvalid || e.Code == jalin.EConflict) {
+		return []*jalin.Error{e}
+	}
+	return nil
 }
 
 func statusOfErr(err error) int { return statusOf(jalin.ErrorCode(err)) }

@@ -26,6 +26,7 @@ const (
 	argEndReason
 	argParam
 	argForum
+	argField
 )
 
 var problemArgs = map[string][]argSort{
@@ -46,6 +47,7 @@ var problemArgs = map[string][]argSort{
 	"coop.v10_kuasa_not_allowed":       {argStep},
 	"coop.v18_reason_invalid":          {argEndReason},
 	"coop.tkksd_consideration_missing": {argRegion},
+	"coop.field_invalid":               {argField},
 }
 
 // localArgs returns args with the codes problemArgs lists for key replaced
@@ -86,6 +88,10 @@ func localArgs(cat *i18n.Catalog, dir *region.Directory, lang i18n.Lang, key str
 			name, found = label("coop.param.", code)
 		case argForum:
 			name, found = label("coopf.forum_", code)
+		case argField:
+			if name, found = label("coop.", code); !found {
+				name, found = label("coopf.", code)
+			}
 		case argDoc:
 			l := cooperation.DocType(code).Label()
 			name, found = l.ID, l.ID != ""

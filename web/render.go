@@ -19,6 +19,7 @@ import (
 	"github.com/jalin-ksd/jalin/region"
 	"github.com/jalin-ksd/jalin/sqlstore"
 	"github.com/jalin-ksd/jalin/tkksd"
+	"github.com/jalin-ksd/jalin/workday"
 )
 
 //go:embed templates
@@ -40,6 +41,13 @@ func loadPages(a *assets) (*pages, error) {
 			return t.In(z.Location()).Format("2006-01-02 15:04 ") + string(z)
 		},
 		"list": func(xs ...string) []string { return xs },
+		// dateval is a date input's value: empty for no date.
+		"dateval": func(d workday.Date) string {
+			if d.IsZero() {
+				return ""
+			}
+			return d.String()
+		},
 		"clusterTable": func(v any, rows []oppCluster, id string, canCreate bool) clusterTableData {
 			return clusterTableData{V: v, Rows: rows, ID: id, CanCreate: canCreate}
 		},

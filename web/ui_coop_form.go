@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"net/http"
 	"strconv"
 	"strings"
@@ -38,8 +39,11 @@ func recordField(r *http.Request, prefix string) (*cooperation.Record, error) {
 	return &cooperation.Record{Ref: ref, Date: d}, nil
 }
 
-// draftFromForm reads the preparation form.
+// draftFromForm reads the preparation form. It reads every field even
+// when one cannot be read, so that the form comes back with all the user
+// typed and every unreadable field named (errors.Join of them).
 func draftFromForm(r *http.Request) (coopDraft, error) {
+	var errs []error
 	f := r.PostForm
 	on := func(name string) bool { return r.PostFormValue(name) == "on" }
 	d := coopDraft{
@@ -57,19 +61,20 @@ func draftFromForm(r *http.Request) (coopDraft, error) {
 	for _, l := range strings.FieldsFunc(r.PostFormValue("locations"), func(r rune) bool { return r == ',' || r == ' ' }) {
 		d.Locations = append(d.Locations, l)
 	}
-	if v := strings.ReplaceAll(strings.TrimSpace(r.PostFormValue("value_idr")), ".", ""); v != "" {
-		n, err := strconv.ParseInt(v, 10, 64)
+	if raw := strings.TrimSpace(r.PostFormValue("value_idr")); raw != "" {
+		n, err := strconv.ParseInt(strings.ReplaceAll(raw, ".", ""), 10, 64)
 		if err != nil {
-			return d, jalin.Invalid("value_idr", "coop.value_invalid")
+			errs = append(errs, jalin.Invalid("value_idr", "coop.value_invalid"))
+			d.ValueText = raw
 		}
 		d.ValueIDR = n
 	}
 	var err error
 	if d.StartDate, err = dateField(r, "start_date"); err != nil {
-		return d, err
+		errs = append(errs, err)
 	}
 	if d.EndDate, err = dateField(r, "end_date"); err != nil {
-		return d, err
+		errs = append(errs, err)
 	}
 	kinds, regions, orgs, names := f["partner_kind"], f["partner_region"], f["partner_org"], f["partner_name"]
 	tptypes, countries := f["partner_tptype"], f["partner_country"]
@@ -88,18 +93,18 @@ func draftFromForm(r *http.Request) (coopDraft, error) {
 			Name: at(names, i), ThirdPartyType: cooperation.ThirdPartyType(at(tptypes, i)), Country: at(countries, i)})
 	}
 	if d.Mapping, err = recordField(r, "mapping"); err != nil {
-		return d, err
+		errs = append(errs, err)
 	}
 	coord, err := recordField(r, "coord")
 	if err != nil {
-		return d, err
+		errs = append(errs, err)
 	}
 	if coord != nil {
 		d.Coordination = &cooperation.Coordination{Record: *coord, Level: r.PostFormValue("coord_level"), HeadsAgreed: on("coord_heads_agreed")}
 	}
 	fs, err := recordField(r, "fs")
 	if err != nil {
-		return d, err
+		errs = append(errs, err)
 	}
 	if fs != nil {
 		d.Feasibility = &cooperation.Feasibility{Record: *fs, Author: r.PostFormValue("fs_author"),
@@ -113,7 +118,7 @@ func draftFromForm(r *http.Request) (coopDraft, error) {
 		d.Liaisons = append(d.Liaisons, cooperation.Liaison{Name: strings.TrimSpace(n), NIPOrNIK: at(lnip, i),
 			Phone: at(lphone, i), Email: at(lmail, i), LetterRef: at(lletter, i)})
 	}
-	return d, nil
+	return d, errors.Join(errs...)
 }
 
 // coopFormData is the state of the preparation form.
@@ -182,9 +187,7 @@ func (s *Server) coopCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d, err := draftFromForm(r)
-	if err == nil {
-		err = d.check(s.Regions)
-	}
+	err = errors.Join(err, d.check(s.Regions))
 	var c cooperation.Cooperation
 	if err == nil {
 		c, err = s.createCoop(r, d)
@@ -234,9 +237,7 @@ func (s *Server) coopEdit(w http.ResponseWriter, r *http.Request) {
 	}
 	version, _ := strconv.ParseInt(r.PostFormValue("version"), 10, 64)
 	d, err := draftFromForm(r)
-	if err == nil {
-		err = d.check(s.Regions)
-	}
+	err = errors.Join(err, d.check(s.Regions))
 	if err == nil {
 		_, err = s.Coops.UpdateCooperation(r.Context(), a.Scope(), c.ID, version, func(x *cooperation.Cooperation) (*cooperation.Event, error) {
 			return nil, editDraft(x, d, a, s.Regions, s.orgName(r))

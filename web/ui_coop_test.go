@@ -2,13 +2,17 @@ package web
 
 import (
 	"context"
+	"errors"
+	"html"
 	"net/http"
 	"net/url"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/jalin-ksd/jalin"
 	"github.com/jalin-ksd/jalin/access"
+	"github.com/jalin-ksd/jalin/cooperation"
 	"github.com/jalin-ksd/jalin/jobs"
 	"github.com/jalin-ksd/jalin/sqlstore"
 	"github.com/jalin-ksd/jalin/sqlstore/sqlstoretest"
@@ -261,4 +265,65 @@ func problemsOf(body string) string {
 		}
 	}
 	return body[:min(len(body), 300)]
+}
+
+// A new initiative with several faults comes back with every fault named
+// and everything the user typed still in the form.
+func TestCooperationFormKeepsInput(t *testing.T) {
+	sqlstoretest.Each(t, func(t *testing.T, db *sqlstore.DB) {
+		f := newFixture(t, db)
+		r := f.do("ra", request{method: "POST", path: "/cooperations", form: url.Values{
+			"title": {""}, "kind": {"ksdd_sukarela"}, "urusan": {"1.03"},
+			"partner_kind": {"region"}, "partner_region": {"32.04"},
+			"start_date": {"2027-02-30"}, "end_date": {"2030-12-31"}, "value_idr": {"Rp 1,5 miliar"},
+			"liaison_name": {"Asep"}, "liaison_nip": {"abc"}, "liaison_phone": {"0811"}, "liaison_email": {"bukan-email"}, "liaison_letter": {"ST-1"}}})
+		if r.Status != http.StatusBadRequest {
+			t.Fatalf("faulty form: %d", r.Status)
+		}
+		body := html.UnescapeString(r.Body)
+		for _, want := range []string{
+			"Isian Judul tidak sah", // the empty title, by its label
+			"2027-02-30",            // the impossible date, named
+			`value="Rp 1,5 miliar"`, // the unreadable value, as typed
+			`value="2030-12-31"`,    // the good date, kept
+			`value="32.04"`,         // the partner, kept
+			"Alamat surel petugas penghubung Asep tidak sah", // the liaison, checked
+		} {
+			if !strings.Contains(body, want) {
+				t.Errorf("the form lacks %q", want)
+			}
+		}
+		if n := strings.Count(r.Body, `class="field-error"`); n < 4 {
+			t.Errorf("%d field errors, want one for each of title, start date, value, liaison: %s", n, body)
+		}
+		if strings.Contains(r.Body, "0000-00-00") {
+			t.Error("an empty date shows as 0000-00-00")
+		}
+	})
+}
+
+func TestCheckLiaison(t *testing.T) {
+	ok := cooperation.Liaison{Name: "Ani", NIPOrNIK: "198701012010012001", Phone: "+62 811-2345-678", Email: "ani@bandung.go.id", LetterRef: "ST-1"}
+	if err := checkLiaison(ok); err != nil {
+		t.Errorf("a good liaison: %v", err)
+	}
+	for _, tc := range []struct {
+		name string
+		edit func(*cooperation.Liaison)
+		key  string
+	}{
+		{"e-mail", func(l *cooperation.Liaison) { l.Email = "bukan-email" }, "coop.liaison_email_invalid"},
+		{"e-mail with a name", func(l *cooperation.Liaison) { l.Email = "Ani <ani@x.id>" }, "coop.liaison_email_invalid"},
+		{"NIP letters", func(l *cooperation.Liaison) { l.NIPOrNIK = "abc" }, "coop.liaison_nip_invalid"},
+		{"NIP too long", func(l *cooperation.Liaison) { l.NIPOrNIK = "1234567890123456789" }, "coop.liaison_nip_invalid"},
+		{"phone letters", func(l *cooperation.Liaison) { l.Phone = "xyz" }, "coop.liaison_phone_invalid"},
+		{"phone punctuation only", func(l *cooperation.Liaison) { l.Phone = "+--" }, "coop.liaison_phone_invalid"},
+	} {
+		l := ok
+		tc.edit(&l)
+		var e *jalin.Error
+		if err := checkLiaison(l); !errors.As(err, &e) || e.Msg != tc.key {
+			t.Errorf("%s: %v, want %s", tc.name, err, tc.key)
+		}
+	}
 }
