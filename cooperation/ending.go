@@ -69,6 +69,16 @@ var v18 = Guard{"V-18", func(x *ctx) []Problem {
 	return nil
 }}
 
+// mutualAgreementRef: ending by the parties' agreement rests on that
+// agreement, which the step names (PP 28/2018 Pasal 9(1)(c)); one party's
+// word alone does not end a cooperation of several.
+var mutualAgreementRef = Guard{"V-18", func(x *ctx) []Problem {
+	if (x.in.EndReason == EndMutualAgreement || x.in.EndReason == EndAgreementPerNaskah) && x.in.DocRef == "" {
+		return []Problem{prob("V-18", "coop.v18_agreement_ref", "doc_ref")}
+	}
+	return nil
+}}
+
 // termOver: a cooperation expires on its end date, not before.
 var termOver = Guard{"V-18", func(x *ctx) []Problem {
 	if x.c.EndDate.IsZero() || x.today.Before(x.c.EndDate) {

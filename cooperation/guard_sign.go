@@ -1,5 +1,7 @@
 package cooperation
 
+import "slices"
+
 // v10: who may sign (V-10). The Kepala Daerah may delegate by surat kuasa
 // only the signing of the perjanjian kerja sama / kontrak (PP 28/2018
 // Pasal 2(2), 13(2)); the KB and NK (as applied by Yogyakarta [S]) and the
@@ -55,10 +57,15 @@ var v11NoneRequired = Guard{"V-11", func(x *ctx) []Problem {
 	return out
 }}
 
-// v11SomeRequired: asking the DPRD makes sense only if a party needs it.
+// v11SomeRequired: asking the DPRD makes sense only if a party needs it,
+// and it is that party's team that asks its own DPRD.
 var v11SomeRequired = Guard{"V-11", func(x *ctx) []Problem {
-	if len(x.c.dprdParties()) == 0 {
+	need := x.c.dprdParties()
+	if len(need) == 0 {
 		return []Problem{prob("V-11", "coop.v11_dprd_not_required", "dprd")}
+	}
+	if x.party >= 0 && !slices.Contains(need, x.party) {
+		return []Problem{prob("V-11", "coop.v11_dprd_not_own", "dprd", x.c.Parties[x.party].Name)}
 	}
 	return nil
 }}

@@ -93,7 +93,7 @@ func TestSinergi(t *testing.T) {
 		{Amend, kotaAdmin, func(in *Input) { in.Reason, in.DocRef = "rk", "ADD" }, Pelaksanaan},
 		{Extend, kotaAdmin, func(in *Input) { in.NewEndDate, in.DocRef = D(2029, 1, 1), "ADD" }, Pelaksanaan},
 		{RaiseDispute, kotaAdmin, func(in *Input) { in.Reason = "x" }, Pelaksanaan},
-		{Terminate, kotaAdmin, func(in *Input) { in.EndReason = EndMutualAgreement }, Berakhir},
+		{Terminate, kotaAdmin, func(in *Input) { in.EndReason, in.DocRef = EndMutualAgreement, "KSP-PENGAKHIRAN-1" }, Berakhir},
 	})
 	if c.Parties[1].NK == nil {
 		t.Error("central signature not recorded")

@@ -22,11 +22,11 @@ var MessageKeys = []string{
 	"coop.v07_region_not_mapped", "coop.tkksd_consideration_missing",
 	"coop.v08_author_not_initiator", "coop.v08_capacity", "coop.v08_economic", "coop.v08_master_plan",
 	"coop.v08_study_missing", "coop.v09_clause_missing", "coop.v10_kuasa_missing", "coop.v10_kuasa_not_allowed",
-	"coop.v11_assessment_missing", "coop.v11_dprd_not_approved", "coop.v11_dprd_not_required",
+	"coop.v11_assessment_missing", "coop.v11_dprd_not_approved", "coop.v11_dprd_not_own", "coop.v11_dprd_not_required",
 	"coop.v11_dprd_required", "coop.v12_deadline_not_passed", "coop.v12_dprd_not_approved",
 	"coop.v12_dprd_not_required", "coop.v13_not_complex", "coop.v13_not_continuous", "coop.v13_term_short",
 	"coop.v14_term_missing", "coop.v14_term_too_long", "coop.v15_loi_expired", "coop.v15_loi_missing",
 	"coop.v15_loi_still_valid", "coop.v16_too_late", "coop.v18_change_of_head", "coop.v18_reason_invalid",
-	"coop.v18_reason_missing", "coop.v18_term_not_over", "coop.v18_use_expire", "coop.v19_amount",
+	"coop.v18_agreement_ref", "coop.v18_reason_missing", "coop.v18_term_not_over", "coop.v18_use_expire", "coop.v19_amount",
 	"coop.v19_ref_missing", "coop.v22_liaisons", "coop.wrong_stage",
 }

@@ -296,3 +296,45 @@ func TestChangesNeedSignedPKS(t *testing.T) {
 		}
 	}
 }
+
+// One party's word does not end or extend a cooperation of several: an
+// ending by agreement names the agreement, an extension needs the signed
+// addendum; and a region asks only its own DPRD.
+func TestAgreementsOfTheParties(t *testing.T) {
+	c := at(wajib(), Pelaksanaan)
+	has := func(probs []Problem, key string) bool {
+		for _, pr := range probs {
+			if pr.Msg == key {
+				return true
+			}
+		}
+		return false
+	}
+	if !has(Check(c, Terminate, kotaAdmin, Input{EndReason: EndMutualAgreement}, Defaults(), now0), "coop.v18_agreement_ref") {
+		t.Error("ending by agreement without the agreement")
+	}
+	if has(Check(c, Terminate, kotaAdmin, Input{EndReason: EndMutualAgreement, DocRef: "KSP-1"}, Defaults(), now0), "coop.v18_agreement_ref") ||
+		has(Check(c, Terminate, kotaAdmin, Input{EndReason: EndGoalAchieved}, Defaults(), now0), "coop.v18_agreement_ref") {
+		t.Error("an agreement is asked where it is given, or for another reason")
+	}
+	var docs []DocRef
+	for _, d := range c.Documents {
+		if d.Type != DocAddendum {
+			docs = append(docs, d)
+		}
+	}
+	c.Documents = docs
+	probs := Check(c, Extend, kotaAdmin, Input{NewEndDate: D(2030, 4, 1), DocRef: "ADD-2"}, Defaults(), now0)
+	if !has(probs, "coop.doc_missing") {
+		t.Errorf("an extension without the addendum: %v", probs)
+	}
+
+	d := at(wajib(), KBDitandatangani)
+	d.Parties[1].NotBudgeted, d.Parties[1].DPRDAssessed = true, true // only Kab. Bandung needs its DPRD
+	if !has(Check(d, RequestDPRD, kotaAdmin, Input{}, Defaults(), now0), "coop.v11_dprd_not_own") {
+		t.Error("Kota Bandung asks a DPRD approval only Kab. Bandung needs")
+	}
+	if has(Check(d, RequestDPRD, kabMember, Input{}, Defaults(), now0), "coop.v11_dprd_not_own") {
+		t.Error("Kab. Bandung may not ask its own DPRD")
+	}
+}

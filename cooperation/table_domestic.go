@@ -52,9 +52,10 @@ var domesticTable = []Transition{
 	// addendum, an extension) needs that document on file.
 	{Name: Amend, From: executing, Kinds: domKinds, Who: whoParty,
 		Guards: []Guard{needReason, docRef}, Docs: []DocType{DocPKS, DocAddendum}, Effect: effAmend},
+	// An extension is the parties' agreement: their signed addendum.
 	{Name: Extend, From: executing, Kinds: domKinds, Who: whoParty, Guards: []Guard{extension},
-		Docs: []DocType{DocPKS}, Effect: effExtend},
-	{Name: Terminate, From: executing, To: Berakhir, Kinds: domKinds, Who: whoParty, Guards: []Guard{v18},
+		Docs: []DocType{DocPKS, DocAddendum}, Effect: effExtend},
+	{Name: Terminate, From: executing, To: Berakhir, Kinds: domKinds, Who: whoParty, Guards: []Guard{v18, mutualAgreementRef},
 		Effect: effTerminate},
 	{Name: Expire, From: executing, To: Berakhir, Kinds: domKinds, Who: whoHomeOrNational,
 		Guards: []Guard{termOver}, Effect: effExpire},

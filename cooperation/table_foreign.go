@@ -62,7 +62,7 @@ var foreignTable = []Transition{
 		Guards: []Guard{needReason, docRef}, Docs: []DocType{DocAddendum}, Effect: effAmend},
 	{Name: Extend, From: executing, Kinds: foreignKinds, Who: whoParty, Guards: []Guard{extension, v16},
 		Effect: effExtend},
-	{Name: Terminate, From: executing, To: Berakhir, Kinds: foreignKinds, Who: whoParty, Guards: []Guard{v18},
+	{Name: Terminate, From: executing, To: Berakhir, Kinds: foreignKinds, Who: whoParty, Guards: []Guard{v18, mutualAgreementRef},
 		Effect: effTerminate},
 	{Name: Expire, From: executing, To: Berakhir, Kinds: foreignKinds, Who: whoHomeOrNational,
 		Guards: []Guard{termOver}, Effect: effExpire},

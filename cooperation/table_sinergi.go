@@ -26,7 +26,7 @@ var sinergiTable = []Transition{
 	{Name: Amend, From: executing, Kinds: sinergiKinds, Who: whoParty,
 		Guards: []Guard{needReason, docRef}, Docs: []DocType{DocAddendum}, Effect: effAmend},
 	{Name: Extend, From: executing, Kinds: sinergiKinds, Who: whoParty, Guards: []Guard{extension}, Effect: effExtend},
-	{Name: Terminate, From: executing, To: Berakhir, Kinds: sinergiKinds, Who: whoParty, Guards: []Guard{v18},
+	{Name: Terminate, From: executing, To: Berakhir, Kinds: sinergiKinds, Who: whoParty, Guards: []Guard{v18, mutualAgreementRef},
 		Effect: effTerminate},
 	{Name: Expire, From: executing, To: Berakhir, Kinds: sinergiKinds, Who: whoHomeOrNational,
 		Guards: []Guard{termOver}, Effect: effExpire},

@@ -24,7 +24,7 @@ var stepFields = map[cooperation.TransitionName][]string{
 	cooperation.RejectDPRD:   {"decision", "reason"},
 	cooperation.Amend:        {"on", "doc_ref", "reason"},
 	cooperation.Extend:       {"new_end_date", "doc_ref"},
-	cooperation.Terminate:    {"on", "end_reason", "reason"},
+	cooperation.Terminate:    {"on", "end_reason", "doc_ref", "reason"},
 	cooperation.Expire:       {},
 	cooperation.RaiseDispute: {"on", "reason"},
 	cooperation.TakeOver:     {"takeover"},
