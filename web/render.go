@@ -98,6 +98,7 @@ type view struct {
 	CSRF      string // the session's CSRF token, for forms and htmx
 	cat       *i18n.Catalog
 	regions   *region.Directory
+	orgName   string // a third party's organisation
 }
 
 // Can reports whether the signed-in user may do act in its own region;
@@ -159,6 +160,15 @@ func (v *view) PartyName(c cooperation.Cooperation, key string) string {
 func (v *view) RoleName(r access.Role) string { return v.T("role." + string(r)) }
 
 // RegionName names a region code for display.
+// ScopeName names what the signed-in user works for: a third party's
+// organisation, otherwise its region (or the nation).
+func (v *view) ScopeName() string {
+	if v.orgName != "" {
+		return v.orgName
+	}
+	return v.RegionName(v.Actor.Region)
+}
+
 func (v *view) RegionName(code string) string {
 	if code == "" {
 		return v.T("users.national")
@@ -204,6 +214,9 @@ func (s *Server) renderStatus(w http.ResponseWriter, r *http.Request, status int
 	ri := info(r)
 	v.Lang, v.RequestID, v.Path, v.cat, v.regions = ri.Lang, ri.ID, r.URL.RequestURI(), s.Catalog, s.Regions
 	v.User, v.Actor = ri.User, ri.Actor
+	if v.Actor.Role == access.ThirdParty && v.Actor.OrgID != 0 {
+		v.orgName = s.orgName(r)(v.Actor.OrgID)
+	}
 	if ri.Session != nil {
 		v.CSRF = ri.Session.CSRF
 	}

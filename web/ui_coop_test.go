@@ -327,3 +327,21 @@ func TestCheckLiaison(t *testing.T) {
 		}
 	}
 }
+
+// A third party's pages name its organisation as its scope, not the region
+// its organisation sits in.
+func TestThirdPartyScopeIsItsOrganisation(t *testing.T) {
+	sqlstoretest.Each(t, func(t *testing.T, db *sqlstore.DB) {
+		f := newFixture(t, db)
+		body := f.do("tp", request{method: "GET", path: "/cooperations"}).Body
+		if !strings.Contains(body, "Lingkup: Universitas Uji") || strings.Contains(body, "Lingkup: Kota Bandung") {
+			t.Errorf("third party's list subtitle: %s", section(body, `class="page-title"`))
+		}
+		if !strings.Contains(section(body, `class="user-menu"`), "Universitas Uji") {
+			t.Errorf("third party's user menu: %s", section(body, `class="user-menu"`))
+		}
+		if !strings.Contains(f.do("ra", request{method: "GET", path: "/cooperations"}).Body, "Lingkup: Kota Bandung") {
+			t.Error("a region user's scope is no longer its region")
+		}
+	})
+}
