@@ -92,14 +92,13 @@ var termOver = Guard{"V-18", func(x *ctx) []Problem {
 // maximum" is ours, REGULATION.md §6).
 var extension = Guard{"V-14", func(x *ctx) []Problem {
 	c, n := x.c, x.in.NewEndDate
-	if n.IsZero() || !n.After(c.EndDate) {
-		return []Problem{prob(RuleInput, "coop.extend_new_end", "new_end_date")}
-	}
 	var out []Problem
 	if x.today.After(c.EndDate) {
 		out = append(out, prob("V-14", "coop.extend_after_end", "new_end_date", c.EndDate.String()))
 	}
-	if y := x.p.Int(maxTermParam(c.Kind)); n.After(c.EndDate.AddMonths(12 * y)) {
+	if n.IsZero() || !n.After(c.EndDate) {
+		out = append(out, prob(RuleInput, "coop.extend_new_end", "new_end_date"))
+	} else if y := x.p.Int(maxTermParam(c.Kind)); n.After(c.EndDate.AddMonths(12 * y)) {
 		out = append(out, prob("V-14", "coop.v14_term_too_long", "new_end_date", y))
 	}
 	if x.in.DocRef == "" {

@@ -338,3 +338,14 @@ func TestAgreementsOfTheParties(t *testing.T) {
 		t.Error("Kab. Bandung may not ask its own DPRD")
 	}
 }
+
+// An empty extension form is told both what it lacks.
+func TestExtensionNamesEveryGap(t *testing.T) {
+	fields := map[string]bool{}
+	for _, pr := range Check(at(wajib(), Pelaksanaan), Extend, kotaAdmin, Input{}, Defaults(), now0) {
+		fields[pr.Field] = true
+	}
+	if !fields["new_end_date"] || !fields["doc_ref"] {
+		t.Errorf("empty extension: fields named %v", fields)
+	}
+}
