@@ -25,6 +25,17 @@ func TestParameterVersions(t *testing.T) {
 		if !strings.Contains(page.Body, "2027-revisi") || !strings.Contains(page.Body, "Permendagri 22/2020 Pasal 9 ayat 2") {
 			t.Error("the new version is not shown")
 		}
+		// Units, choices and confidence read in the page's language.
+		for _, want := range []string{"20 hari kerja", "setiap tahun", "belum pasti", "sebelum penandatanganan KB"} {
+			if !strings.Contains(page.Body, want) {
+				t.Errorf("the Indonesian parameters page lacks %q", want)
+			}
+		}
+		for _, not := range []string{" workdays<", "yearly", ">bool<"} {
+			if strings.Contains(page.Body, not) {
+				t.Errorf("the Indonesian parameters page shows %q", not)
+			}
+		}
 		versions, err := db.ParamVersions(context.Background())
 		if err != nil || len(versions) != 2 {
 			t.Fatalf("versions: %d %v", len(versions), err)

@@ -156,6 +156,16 @@ func (v *view) PartyName(c cooperation.Cooperation, key string) string {
 	return p.Name
 }
 
+// LabelOr is Label for a code that may have no name in the catalogue
+// (a value an administrator typed): the code itself then.
+func (v *view) LabelOr(prefix string, code any) string {
+	k := prefix + "." + fmt.Sprint(code)
+	if v.cat == nil || !v.cat.Has(k) {
+		return fmt.Sprint(code)
+	}
+	return v.T(k)
+}
+
 // RoleName is the translated name of a role.
 func (v *view) RoleName(r access.Role) string { return v.T("role." + string(r)) }
 
