@@ -417,7 +417,9 @@ func TestCoopExport(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(recs) != 3 || strings.Join(recs[0], ",") != strings.Join(exportHeader, ",") {
+		// Columns and codes read in the user's language (Indonesian here).
+		if len(recs) != 3 || strings.Join(recs[0], ",") != "ID,Judul,Jenis,Tahap,Pihak,Urusan pemerintahan,Lapangan usaha,Mulai,Berakhir,Nilai (Rp)" ||
+			recs[1][3] != "Persiapan" {
 			t.Fatalf("csv rows %q", recs)
 		}
 		if recs[1][1] != `'=HYPERLINK("http://x")` || recs[1][7] != "2026-01-05" || recs[1][9] != "42" || !strings.Contains(recs[1][4], "; ") {
@@ -434,7 +436,7 @@ func TestCoopExport(t *testing.T) {
 		}
 		defer x.Close()
 		rows, err := x.GetRows("Kerja sama")
-		if err != nil || len(rows) != 2 || rows[0][0] != "id" {
+		if err != nil || len(rows) != 2 || rows[0][0] != "ID" || rows[0][1] != "Judul" {
 			t.Fatalf("xlsx rows %q %v", rows, err)
 		}
 		if typ, _ := x.GetCellType("Kerja sama", "J2"); typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString {
@@ -458,8 +460,14 @@ func TestCoopExport(t *testing.T) {
 			t.Errorf("XLSX link %q", links["export-xlsx"])
 		}
 		r = c.do("ra", request{method: "GET", path: links["export-csv"]})
-		if recs, _ := csv.NewReader(strings.NewReader(strings.TrimPrefix(r.Body, "\uFEFF"))).ReadAll(); r.Status != 200 || len(recs) != 2 || recs[1][2] != "ksdd_sukarela" {
+		if recs, _ := csv.NewReader(strings.NewReader(strings.TrimPrefix(r.Body, "\uFEFF"))).ReadAll(); r.Status != 200 || len(recs) != 2 || recs[1][2] != "KSDD sukarela" {
 			t.Errorf("CSV link %q: %d %q", links["export-csv"], r.Status, recs)
+		}
+
+		// In English, English columns and names.
+		r = c.do("ra", request{method: "GET", path: "/cooperations/export?format=csv&kind=ksdd_sukarela&lang=en"})
+		if recs, _ := csv.NewReader(strings.NewReader(strings.TrimPrefix(r.Body, "\uFEFF"))).ReadAll(); len(recs) != 2 || recs[0][1] != "Title" || recs[1][2] != "Voluntary KSDD" {
+			t.Errorf("English export: %q", recs)
 		}
 
 		// The public sees published cooperations only; a bad format is named.

@@ -11,6 +11,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/jalin-ksd/jalin"
+	"github.com/jalin-ksd/jalin/i18n"
 	"github.com/jalin-ksd/jalin/sqlstore"
 	"github.com/jalin-ksd/jalin/workday"
 )
@@ -22,7 +23,9 @@ const exportMaxRows = 10000
 // exportPage is how many rows are read from the store per query.
 const exportPage = 500
 
-var exportHeader = []string{"id", "title", "kind", "stage", "parties", "urusan", "sector", "start", "end", "value"}
+// exportColumns name the export's columns; the header row gives their
+// names in the user's language (export.col.*), as kinds and stages are.
+var exportColumns = []string{"id", "title", "kind", "stage", "parties", "urusan", "sector", "start", "end", "value"}
 
 // coopExport downloads the cooperations the list would show (same filters,
 // same scope), all pages up to exportMaxRows, as CSV or XLSX.
@@ -48,11 +51,12 @@ func (s *Server) coopExport(w http.ResponseWriter, r *http.Request) {
 	}
 	var body []byte
 	ctype := "text/csv; charset=utf-8"
+	lang := info(r).Lang
 	if format == "csv" {
-		body, err = s.exportCSV(rows)
+		body, err = s.exportCSV(lang, rows)
 	} else {
 		ctype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-		body, err = s.exportXLSX(rows)
+		body, err = s.exportXLSX(lang, rows)
 	}
 	if err != nil {
 		s.fail(w, r, jalin.Wrap(err, "error.internal"))
@@ -113,16 +117,25 @@ func dateText(d workday.Date) string {
 	return d.String()
 }
 
-func (s *Server) exportCSV(rows []sqlstore.CoopSummary) ([]byte, error) {
+// exportHeader is the header row in lang.
+func (s *Server) exportHeader(lang i18n.Lang) []string {
+	h := make([]string, len(exportColumns))
+	for i, c := range exportColumns {
+		h[i] = s.Catalog.T(lang, "export.col."+c)
+	}
+	return h
+}
+
+func (s *Server) exportCSV(lang i18n.Lang, rows []sqlstore.CoopSummary) ([]byte, error) {
 	var buf bytes.Buffer
 	buf.WriteString("\uFEFF") // Excel reads UTF-8 only with the byte-order mark
 	cw := csv.NewWriter(&buf)
 	cw.UseCRLF = true
-	if err := cw.Write(exportHeader); err != nil {
+	if err := cw.Write(s.exportHeader(lang)); err != nil {
 		return nil, err
 	}
 	for _, c := range rows {
-		rec := []string{strconv.FormatInt(c.ID, 10), safeCell(c.Title), string(c.Kind), string(c.Stage),
+		rec := []string{strconv.FormatInt(c.ID, 10), safeCell(c.Title), s.Catalog.T(lang, "coop.kind."+string(c.Kind)), s.Catalog.T(lang, "coop.stage."+string(c.Stage)),
 			safeCell(s.partyNames(c)), safeCell(strings.Join(c.Urusan, "; ")), safeCell(c.Sector),
 			dateText(c.StartDate), dateText(c.EndDate), strconv.FormatInt(c.ValueIDR, 10)}
 		if err := cw.Write(rec); err != nil {
@@ -133,10 +146,10 @@ func (s *Server) exportCSV(rows []sqlstore.CoopSummary) ([]byte, error) {
 	return buf.Bytes(), cw.Error()
 }
 
-func (s *Server) exportXLSX(rows []sqlstore.CoopSummary) ([]byte, error) {
+func (s *Server) exportXLSX(lang i18n.Lang, rows []sqlstore.CoopSummary) ([]byte, error) {
 	x := excelize.NewFile()
 	defer x.Close()
-	const sheet = "Kerja sama"
+	sheet := s.Catalog.T(lang, "export.sheet")
 	if err := x.SetSheetName("Sheet1", sheet); err != nil {
 		return nil, err
 	}
@@ -162,8 +175,8 @@ func (s *Server) exportXLSX(rows []sqlstore.CoopSummary) ([]byte, error) {
 			return nil, err
 		}
 	}
-	header := make([]any, len(exportHeader))
-	for i, h := range exportHeader {
+	header := make([]any, len(exportColumns))
+	for i, h := range s.exportHeader(lang) {
 		header[i] = excelize.Cell{StyleID: bold, Value: h}
 	}
 	if err := sw.SetRow("A1", header); err != nil {
@@ -177,7 +190,7 @@ func (s *Server) exportXLSX(rows []sqlstore.CoopSummary) ([]byte, error) {
 	}
 	for i, c := range rows {
 		cell, _ := excelize.CoordinatesToCellName(1, i+2)
-		row := []any{c.ID, safeCell(c.Title), string(c.Kind), string(c.Stage), safeCell(s.partyNames(c)),
+		row := []any{c.ID, safeCell(c.Title), s.Catalog.T(lang, "coop.kind."+string(c.Kind)), s.Catalog.T(lang, "coop.stage."+string(c.Stage)), safeCell(s.partyNames(c)),
 			safeCell(strings.Join(c.Urusan, "; ")), safeCell(c.Sector), date(c.StartDate), date(c.EndDate),
 			excelize.Cell{StyleID: moneyStyle, Value: c.ValueIDR}}
 		if err := sw.SetRow(cell, row); err != nil {
