@@ -18,6 +18,7 @@ import (
 	"github.com/jalin-ksd/jalin/i18n"
 	"github.com/jalin-ksd/jalin/region"
 	"github.com/jalin-ksd/jalin/sqlstore"
+	"github.com/jalin-ksd/jalin/taxonomy"
 	"github.com/jalin-ksd/jalin/tkksd"
 	"github.com/jalin-ksd/jalin/workday"
 )
@@ -164,6 +165,27 @@ func (v *view) LabelOr(prefix string, code any) string {
 		return fmt.Sprint(code)
 	}
 	return v.T(k)
+}
+
+// UrusanName is a government affair's code with its name in the page's
+// language ("1.03 Pekerjaan umum dan penataan ruang").
+func (v *view) UrusanName(code string) string {
+	u, ok := taxonomy.UrusanByCode(code)
+	if !ok {
+		return code
+	}
+	if v.Lang == i18n.EN {
+		return code + " " + u.NameEN
+	}
+	return code + " " + u.NameID
+}
+
+// SectorLabel is a BPS business field's letter with its name.
+func (v *view) SectorLabel(code string) string {
+	if code == "" {
+		return ""
+	}
+	return code + " " + sectorName(code, v.Lang)
 }
 
 // RoleName is the translated name of a role.

@@ -50,7 +50,7 @@ func TestCooperationPagesLifecycle(t *testing.T) {
 		path := r.Header.Get("Location")
 		id := strings.TrimPrefix(path, "/cooperations/")
 		page := f.do("ra", request{method: "GET", path: path})
-		for _, want := range []string{"Pengelolaan persampahan lintas batas", "Persiapan", `data-step="tkksd_review"`, "Kerangka Acuan Kerja"} {
+		for _, want := range []string{"Pengelolaan persampahan lintas batas", "Persiapan", `data-step="tkksd_review"`, "Kerangka Acuan Kerja", "1.03 Pekerjaan Umum"} {
 			if !strings.Contains(page.Body, want) {
 				t.Errorf("cooperation page lacks %q", want)
 			}
