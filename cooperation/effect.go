@@ -148,3 +148,9 @@ func effSubmit(x *ctx, c *Cooperation, _ map[string]string) {
 			Due: x.p.dueDate(PGovernorForward, start, x.in.Calendar)})
 	}
 }
+
+// effReport records a party's implementation report.
+func effReport(x *ctx, c *Cooperation, data map[string]string) {
+	c.Reports = append(c.Reports, Report{On: x.on(), DocRef: x.in.DocRef, Party: x.partyKey()})
+	data["doc_ref"] = x.in.DocRef
+}

@@ -332,5 +332,6 @@ func clone(c Cooperation) Cooperation {
 	n.Amendments = slices.Clone(c.Amendments)
 	n.Disputes = slices.Clone(c.Disputes)
 	n.Results = slices.Clone(c.Results)
+	n.Reports = slices.Clone(c.Reports)
 	return n
 }

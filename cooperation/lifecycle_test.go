@@ -30,8 +30,12 @@ func TestDomesticWajibWithDPRD(t *testing.T) {
 		{Amend, kabMember, func(in *Input) { in.Reason, in.DocRef = "lokasi", "ADD-1" }, Pelaksanaan},
 		{Extend, kotaAdmin, func(in *Input) { in.NewEndDate, in.DocRef = D(2030, 4, 1), "ADD-2" }, Pelaksanaan},
 		{RaiseDispute, kabMember, func(in *Input) { in.Reason = "tarif" }, Pelaksanaan},
+		{RecordReport, kabMember, func(in *Input) { in.DocRef = "LAP-2024/1" }, Pelaksanaan},
 		{Terminate, kotaAdmin, func(in *Input) { in.EndReason = EndGoalAchieved }, Berakhir},
 	})
+	if len(c.Reports) != 1 || c.Reports[0].Party != "32.04" || c.Reports[0].DocRef != "LAP-2024/1" {
+		t.Errorf("report not recorded: %+v", c.Reports)
+	}
 	if got := c.Parties[0]; got.DPRD != DPRDApproved || !got.RequiresDPRD() || c.Parties[1].DPRD != DPRDNotRequired {
 		t.Errorf("DPRD flags per party: %+v / %+v", got.DPRD, c.Parties[1].DPRD)
 	}
@@ -279,5 +283,42 @@ func TestActDates(t *testing.T) {
 	probs := Check(c, SignKB, kotaAdmin, func() Input { var in Input; future(&in); in.Signature.On = D(2024, 5, 1); return in }(), p, now0)
 	if len(probs) != 1 || probs[0].Field != "signature" || probs[0].Msg != "coop.date_future" {
 		t.Errorf("a signature dated in May: %v", probs)
+	}
+}
+
+// In execution a yearly report falls due in the first week of January
+// after execution began, then after each report; a report needs its
+// number and the report on file.
+func TestReportsFallDueYearly(t *testing.T) {
+	p := Defaults()
+	c := at(wajib(), Pelaksanaan)
+	c.StageOn = D(2024, 2, 20)
+	if due, ok := c.NextReportDue(p); !ok || due != D(2025, 1, 7) {
+		t.Errorf("first report due %v %v", due, ok)
+	}
+	c.Reports = []Report{{On: D(2025, 1, 6), DocRef: "LAP-1", Party: "32.73"}}
+	if due, _ := c.NextReportDue(p); due != D(2026, 1, 7) {
+		t.Errorf("after a report, due %v", due)
+	}
+	if _, ok := at(wajib(), PenyusunanPKS).NextReportDue(p); ok {
+		t.Error("a report falls due before execution")
+	}
+	probs := Check(c, RecordReport, kotaAdmin, Input{}, p, now0)
+	if len(probs) != 1 || probs[0].Field != "doc_ref" {
+		t.Errorf("a report without its number: %v", probs)
+	}
+	var docs []DocRef
+	for _, d := range c.Documents {
+		if d.Type != DocLaporan {
+			docs = append(docs, d)
+		}
+	}
+	c.Documents = docs
+	found := false
+	for _, pr := range Check(c, RecordReport, kotaAdmin, Input{DocRef: "LAP-2"}, p, now0) {
+		found = found || pr.Msg == "coop.doc_missing"
+	}
+	if !found {
+		t.Error("a report without the report on file")
 	}
 }

@@ -160,6 +160,7 @@ type Cooperation struct {
 	Amendments  []Amendment
 	Disputes    []Dispute
 	Results     []Result
+	Reports     []Report
 	Takeover    *Takeover
 	Secretariat *Record // sekretariat kerja sama (V-13)
 	Ending      *Ending
@@ -177,6 +178,38 @@ type Deadline struct {
 	Party string // Party.Key, "" for the whole cooperation
 	Start Date
 	Due   Date
+}
+
+// Report is a party's implementation report (pelaporan, PP 28/2018 Pasal
+// 6(1)(j)): when it was made, its number, and the party that made it.
+type Report struct {
+	On     Date
+	DocRef string
+	Party  string
+}
+
+// NextReportDue is when c's next implementation report is due while it is
+// executed: with the yearly schedule (the default, copied from Permendagri
+// 25/2020 Pasal 35 as REGULATION.md §8.2 advises), the end of the first
+// week of the January after the last report, or after execution began.
+// false when c is not executed or the schedule is not yearly.
+func (c Cooperation) NextReportDue(p Params) (Date, bool) {
+	if c.Stage != Pelaksanaan || p.Text(PReportSchedule) != "yearly" {
+		return Date{}, false
+	}
+	base := c.StageOn
+	for _, r := range c.Reports {
+		if r.On.After(base) {
+			base = r.On
+		}
+	}
+	if base.IsZero() {
+		base = c.StartDate
+	}
+	if base.IsZero() {
+		return Date{}, false
+	}
+	return D(base.Year+1, time.January, 7), true
 }
 
 // Amendment is a signed addendum (REGULATION.md §6; PMDN25 Pasal 20(5)).

@@ -70,6 +70,10 @@ var domesticTable = []Transition{
 		Effect: effSecretariat},
 	{Name: RecordResult, From: executing, Kinds: []Kind{KindKSDPK}, Who: whoParty, Guards: []Guard{v19},
 		Effect: effResult},
+	// Pelaporan (PP 28/2018 Pasal 6(1)(j)): each party reports on the
+	// implementation, with the report on file.
+	{Name: RecordReport, From: executing, Kinds: domKinds, Who: whoParty, Guards: []Guard{docRef},
+		Docs: []DocType{DocLaporan}, Effect: effReport},
 }
 
 // docRef: an event that rests on a document names it.

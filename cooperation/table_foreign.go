@@ -68,6 +68,10 @@ var foreignTable = []Transition{
 		Guards: []Guard{termOver}, Effect: effExpire},
 	{Name: RaiseDispute, From: executing, Kinds: foreignKinds, Who: whoParty, Guards: []Guard{needReason},
 		Effect: effDispute},
+	// Pelaporan (PP 28/2018 Pasal 6(1)(j)): each party reports on the
+	// implementation, with the report on file.
+	{Name: RecordReport, From: executing, Kinds: foreignKinds, Who: whoParty, Guards: []Guard{docRef},
+		Docs: []DocType{DocLaporan}, Effect: effReport},
 }
 
 func homeIsRegency(c Cooperation) bool {

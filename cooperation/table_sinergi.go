@@ -32,4 +32,8 @@ var sinergiTable = []Transition{
 		Guards: []Guard{termOver}, Effect: effExpire},
 	{Name: RaiseDispute, From: executing, Kinds: sinergiKinds, Who: whoParty, Guards: []Guard{needReason},
 		Effect: effDispute},
+	// Pelaporan (PP 28/2018 Pasal 6(1)(j)): each party reports on the
+	// implementation, with the report on file.
+	{Name: RecordReport, From: executing, Kinds: sinergiKinds, Who: whoParty, Guards: []Guard{docRef},
+		Docs: []DocType{DocLaporan}, Effect: effReport},
 }

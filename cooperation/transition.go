@@ -25,6 +25,7 @@ const (
 	TakeOver     TransitionName = "takeover"
 	AttachSecr   TransitionName = "attach_secretariat"
 	RecordResult TransitionName = "record_result"
+	RecordReport TransitionName = "record_report"
 )
 
 // Foreign transitions (§14.3; PMDN25 Pasal 9–26).

@@ -294,6 +294,7 @@ func (l *coopLoader) scenarios() []coopScenario {
 			with(withDoc("", "Keputusan Bersama Sekretariat Bersama Kartamantul No. 3/%d")),
 		do(0, co.Amend, slm).onDay(-400).with(withDoc("Penyesuaian tarif jasa pengolahan per ton",
 			"Adendum II PKS Kartamantul No. 14/%d")),
+		do(0, co.RecordReport, slm).onDay(-330).with(withDoc("", "Laporan Pelaksanaan Kerja Sama Kartamantul Kabupaten Sleman %d")),
 	})})
 
 	// 14. Voluntary KSDD refused by Makassar's DPRD.

@@ -292,6 +292,12 @@ func TestAPICoopLifecycle(t *testing.T) {
 		if len(docs.Items) != 7 {
 			t.Errorf("%d document versions", len(docs.Items))
 		}
+		// A party reports on the implementation; the answer lists it.
+		c.doc("ka", "laporan", "32.04")
+		got = c.step("ka", "record_report", map[string]any{"doc_ref": "LAP-1/2026"}, 200)
+		if len(got.Reports) != 1 || got.Reports[0].DocRef != "LAP-1/2026" || got.Reports[0].Party != "32.04" {
+			t.Errorf("reports %+v", got.Reports)
+		}
 		// An unknown step is not found; a stale If-Match is 412 on steps too.
 		c.call("ra", "/cooperations/{id}/transitions/{step}", request{method: "POST", path: c.path("/transitions/fly"), json: map[string]any{},
 			header: map[string]string{"If-Match": c.etag}}, 404, nil)

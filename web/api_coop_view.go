@@ -225,6 +225,12 @@ type apiResult struct {
 	Ref       string        `json:"ref"`
 }
 
+type apiReport struct {
+	On     *workday.Date `json:"on"`
+	DocRef string        `json:"doc_ref"`
+	Party  string        `json:"party"`
+}
+
 type apiTakeover struct {
 	On               *workday.Date `json:"on"`
 	By               string        `json:"by"`
@@ -282,6 +288,7 @@ type apiCoop struct {
 	Amendments       []apiAmendment          `json:"amendments"`
 	Disputes         []apiDispute            `json:"disputes"`
 	Results          []apiResult             `json:"results"`
+	Reports          []apiReport             `json:"reports"`
 	Takeover         *apiTakeover            `json:"takeover"`
 	Secretariat      *apiRecord              `json:"secretariat"`
 	Ending           *apiEnding              `json:"ending"`
@@ -302,7 +309,7 @@ func (s *Server) toAPICoop(c cooperation.Cooperation, docs []sqlstore.DocumentVe
 		PlanRef: c.PlanRef, Justification: string(c.Justification), Continuous: c.Continuous, Published: c.Published,
 		Forwarded: c.Forwarded, Mapping: toAPIRecord(c.Mapping), Clauses: apiClauses(c.Clauses),
 		OfferSentOn: optDate(c.OfferSentOn), LoISignedOn: optDate(c.LoISignedOn), Deadlines: make([]apiDeadline, 0, len(c.Deadlines)),
-		Amendments: []apiAmendment{}, Disputes: []apiDispute{}, Results: []apiResult{},
+		Amendments: []apiAmendment{}, Disputes: []apiDispute{}, Results: []apiResult{}, Reports: []apiReport{},
 		Secretariat: toAPIRecord(c.Secretariat), Documents: make([]apiDocPresent, 0, len(docs)), RuleVersion: c.RuleVersion,
 		CreatedAt: c.CreatedAt.UTC(), UpdatedAt: c.UpdatedAt.UTC(), Version: c.Version}
 	for _, p := range c.Parties {
@@ -326,6 +333,9 @@ func (s *Server) toAPICoop(c cooperation.Cooperation, docs []sqlstore.DocumentVe
 	}
 	for _, r := range c.Results {
 		out.Results = append(out.Results, apiResult{On: optDate(r.On), Money: r.Money, AmountIDR: r.AmountIDR, Ref: r.Ref})
+	}
+	for _, r := range c.Reports {
+		out.Reports = append(out.Reports, apiReport{On: optDate(r.On), DocRef: r.DocRef, Party: r.Party})
 	}
 	if t := c.Takeover; t != nil {
 		out.Takeover = &apiTakeover{On: optDate(t.On), By: t.By, Province: t.Province, Guidance: toAPIRecord(&t.Guidance),

@@ -188,6 +188,18 @@ func (v *view) SectorLabel(code string) string {
 	return code + " " + sectorName(code, v.Lang)
 }
 
+// DeadlineName names a date to act by: a regulation parameter's deadline,
+// the term's end, or the next yearly report.
+func (v *view) DeadlineName(name string) string {
+	switch name {
+	case "end_date":
+		return v.T("tkksd.term_ends")
+	case "report_due":
+		return v.T("coop.report_due")
+	}
+	return v.T("coop.param." + name)
+}
+
 // RoleName is the translated name of a role.
 func (v *view) RoleName(r access.Role) string { return v.T("role." + string(r)) }
 

@@ -72,8 +72,9 @@ type pageDeadline struct {
 }
 
 // pageDeadlines lists c's running deadlines and, while it is executed, the
-// end of its term (an extension is filed before it), soonest first.
-func (s *Server) pageDeadlines(c cooperation.Cooperation) []pageDeadline {
+// end of its term (an extension is filed before it) and the next yearly
+// report, soonest first.
+func (s *Server) pageDeadlines(c cooperation.Cooperation, p cooperation.Params) []pageDeadline {
 	today := workday.DateOf(s.now())
 	var out []pageDeadline
 	for _, d := range c.RunningDeadlines() {
@@ -85,6 +86,9 @@ func (s *Server) pageDeadlines(c cooperation.Cooperation) []pageDeadline {
 	}
 	if c.Stage == cooperation.Pelaksanaan && !c.EndDate.IsZero() {
 		out = append(out, pageDeadline{Name: "end_date", Due: c.EndDate, Overdue: c.EndDate.Before(today)})
+	}
+	if due, ok := c.NextReportDue(p); ok {
+		out = append(out, pageDeadline{Name: "report_due", Due: due, Overdue: due.Before(today)})
 	}
 	slices.SortStableFunc(out, func(a, b pageDeadline) int { return a.Due.Compare(b.Due) })
 	return out
@@ -104,7 +108,12 @@ func (s *Server) coopPage(w http.ResponseWriter, r *http.Request) {
 func (s *Server) renderCoop(w http.ResponseWriter, r *http.Request, status int, c cooperation.Cooperation, n coopNotice) {
 	a := info(r).Actor
 	res := c.Resource()
-	d := coopPageData{Coop: c, Notice: n, Stages: mainPath(c.Kind), Deadlines: s.pageDeadlines(c),
+	params, err := s.coopParams(r.Context(), c)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	d := coopPageData{Coop: c, Notice: n, Stages: mainPath(c.Kind), Deadlines: s.pageDeadlines(c, params),
 		CanEdit:   access.Authorize(a, access.EditCooperation, res) == nil && c.Stage == cooperation.InitialStage(c.Kind) && initiatorSide(c, a),
 		CanUpload: access.Authorize(a, access.UploadDocument, res) == nil && !c.Stage.Terminal(),
 		CanDocs:   access.Authorize(a, access.ViewDocument, res) == nil,
@@ -119,7 +128,6 @@ func (s *Server) renderCoop(w http.ResponseWriter, r *http.Request, status int, 
 		}
 	}
 	ctx := r.Context()
-	var err error
 	if !a.IsAnonymous() && access.Authorize(a, access.TransitionCooperation, res) == nil {
 		in, p, err := s.coopRules(ctx, c)
 		if err != nil {

@@ -29,6 +29,7 @@ var stepFields = map[cooperation.TransitionName][]string{
 	cooperation.RaiseDispute: {"on", "reason"},
 	cooperation.TakeOver:     {"takeover"},
 	cooperation.RecordResult: {"result"},
+	cooperation.RecordReport: {"on", "doc_ref"},
 	cooperation.AttachSecr:   {"on", "doc_ref"},
 }
 

@@ -194,7 +194,7 @@ func TestCooperationPagesLifecycle(t *testing.T) {
 		}
 		// In execution the one date ahead is the term's end.
 		if got := section(page.Body, `id="deadlines"`); !strings.Contains(got, `data-deadline="end_date"`) || !strings.Contains(got, "2030-12-31") ||
-			strings.Contains(got, "offer_answer_deadline") {
+			strings.Contains(got, "offer_answer_deadline") || !strings.Contains(got, `data-deadline="report_due"`) || !strings.Contains(got, "2026-01-07") {
 			t.Errorf("deadlines in execution: %s", got)
 		}
 		for _, want := range []string{`id="coop-stage">Pelaksanaan`, "Disetujui", "Tandatangani PKS", "v1"} {
@@ -238,6 +238,14 @@ func TestCooperationPagesLifecycle(t *testing.T) {
 		v, err := db.VerifyAudit(context.Background())
 		if err != nil || !v.OK {
 			t.Errorf("audit chain after the lifecycle: %+v %v", v, err)
+		}
+		// The yearly report: filed and recorded, it moves the next one a
+		// year on.
+		at("2026-01-05")
+		upload("kab", "laporan")
+		step("kab", "record_report", url.Values{"doc_ref": {"LAP-01/2026"}, "on": {"2026-01-05"}}, http.StatusSeeOther)
+		if got := section(f.do("kab", request{method: "GET", path: path}).Body, `id="deadlines"`); !strings.Contains(got, "2027-01-07") {
+			t.Errorf("deadlines after the report: %s", got)
 		}
 		// Early termination offers only the reasons it accepts (the end of
 		// the term is the expiry step's), and the page then says why and
