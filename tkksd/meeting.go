@@ -43,6 +43,21 @@ const (
 // Zones lists the zones west to east.
 var Zones = []Zone{WIB, WITA, WIT}
 
+// ZoneOf is the time zone of a region by its province code (Perpres
+// 41/1987): WITA for Bali, Nusa Tenggara, South, East and North
+// Kalimantan and Sulawesi, WIT for Maluku and Papua, WIB for the rest and
+// for no region (the ministry in Jakarta).
+func ZoneOf(region string) Zone {
+	p, _, _ := strings.Cut(region, ".")
+	switch p {
+	case "51", "52", "53", "63", "64", "65", "71", "72", "73", "74", "75", "76":
+		return WITA
+	case "81", "82", "91", "92", "93", "94", "95", "96":
+		return WIT
+	}
+	return WIB
+}
+
 // Location returns the zone as a fixed *time.Location (WIB for an unknown zone).
 func (z Zone) Location() *time.Location {
 	switch z {

@@ -3,7 +3,9 @@ package web
 import (
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/jalin-ksd/jalin/access"
 	"github.com/jalin-ksd/jalin/i18n"
 )
 
@@ -34,6 +36,19 @@ func TestProblemTextNames(t *testing.T) {
 			if strings.Contains(got, n) {
 				t.Errorf("%s %v: %q still has %q", tc.key, tc.args, got, n)
 			}
+		}
+	}
+}
+
+// Times read in the user's own zone.
+func TestViewTimeInUsersZone(t *testing.T) {
+	at := time.Date(2026, 1, 5, 3, 30, 0, 0, time.UTC)
+	for region, want := range map[string]string{
+		"32.73": "2026-01-05 10:30 WIB", "73.71": "2026-01-05 11:30 WITA", "91.71": "2026-01-05 12:30 WIT", "": "2026-01-05 10:30 WIB",
+	} {
+		v := &view{Actor: access.Actor{Region: region}}
+		if got := v.Time(at); got != want {
+			t.Errorf("%q: %s, want %s", region, got, want)
 		}
 	}
 }

@@ -36,7 +36,6 @@ func loadPages(a *assets) (*pages, error) {
 	funcs := template.FuncMap{
 		"asset": a.URL,
 		"add":   func(a, b int) int { return a + b },
-		"date":  func(t time.Time) string { return t.UTC().Format("2006-01-02 15:04 UTC") },
 		// inzone shows a meeting time in the zone it was announced in.
 		"inzone": func(t time.Time, z tkksd.Zone) string {
 			return t.In(z.Location()).Format("2006-01-02 15:04 ") + string(z)
@@ -198,6 +197,13 @@ func (v *view) DeadlineName(name string) string {
 		return v.T("coop.report_due")
 	}
 	return v.T("coop.param." + name)
+}
+
+// Time shows a moment in the signed-in user's own time zone (WIB, WITA or
+// WIT by its region; WIB for the ministry and the public).
+func (v *view) Time(t time.Time) string {
+	z := tkksd.ZoneOf(v.Actor.Region)
+	return t.In(z.Location()).Format("2006-01-02 15:04 ") + string(z)
 }
 
 // RoleName is the translated name of a role.
