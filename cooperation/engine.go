@@ -335,3 +335,34 @@ func clone(c Cooperation) Cooperation {
 	n.Reports = slices.Clone(c.Reports)
 	return n
 }
+
+// Awaited is a step the cooperation waits for at its stage: who may take
+// it and, for a step every concerned party takes in turn, the parties that
+// have not yet.
+type Awaited struct {
+	Name    TransitionName
+	Who     string   // Who.Name: party, partner_party, national_admin, ...
+	Parties []string // the names of the parties still to act; empty when any one may
+}
+
+// Awaiting lists the steps that move c on from its stage (not the events
+// such as amendments that keep it there), so that somebody with nothing to
+// do sees whom the cooperation waits for.
+func Awaiting(c Cooperation) []Awaited {
+	var out []Awaited
+	for _, tr := range Table(c.Kind) {
+		if tr.To == "" || tr.To == c.Stage || !slices.Contains(tr.From, c.Stage) || tr.To.Terminal() {
+			continue
+		}
+		w := Awaited{Name: tr.Name, Who: tr.Who.Name}
+		if tr.Step != nil {
+			for i, p := range c.Parties {
+				if tr.Step.Concerned(c, i) && !tr.Step.Done(p) {
+					w.Parties = append(w.Parties, p.Name)
+				}
+			}
+		}
+		out = append(out, w)
+	}
+	return out
+}

@@ -1,6 +1,7 @@
 package cooperation
 
 import (
+	"slices"
 	"testing"
 	"time"
 )
@@ -320,5 +321,29 @@ func TestReportsFallDueYearly(t *testing.T) {
 	}
 	if !found {
 		t.Error("a report without the report on file")
+	}
+}
+
+// A cooperation says whom it waits for: at the KB, the parties yet to
+// sign; at the DPRD, the party whose DPRD must decide.
+func TestAwaiting(t *testing.T) {
+	c := at(wajib(), PenyusunanKB)
+	c.Parties[0].KB = sig(false)
+	got := Awaiting(c)
+	if len(got) != 1 || got[0].Name != SignKB || len(got[0].Parties) != 1 || got[0].Parties[0] != "Kab. Bandung" {
+		t.Errorf("at the KB: %+v", got)
+	}
+	d := at(wajib(), MenungguDPRD)
+	d.Parties[1].NotBudgeted, d.Parties[1].DPRD = true, DPRDPending
+	var names []TransitionName
+	var dprd Awaited
+	for _, w := range Awaiting(d) {
+		names = append(names, w.Name)
+		if w.Name == RecordDPRD {
+			dprd = w
+		}
+	}
+	if len(dprd.Parties) != 1 || dprd.Parties[0] != "Kab. Bandung" || slices.Contains(names, Amend) {
+		t.Errorf("at the DPRD: %v, record_dprd %+v", names, dprd)
 	}
 }

@@ -57,10 +57,11 @@ type coopPageData struct {
 	Form      coopFormData
 	Notice    coopNotice
 	DocTypes  []cooperation.DocType
-	Stages    []cooperation.Stage // the main path of its machine, for the progress bar
-	Deadlines []pageDeadline      // the running ones, and the term's end while it is executed
-	FileFor   []cooperation.Party // the parties the user may file documents for
-	TKKSD     *coopTKKSD          // the teams' considerations and follow-up actions; nil for the public
+	Stages    []cooperation.Stage   // the main path of its machine, for the progress bar
+	Deadlines []pageDeadline        // the running ones, and the term's end while it is executed
+	FileFor   []cooperation.Party   // the parties the user may file documents for
+	Awaiting  []cooperation.Awaited // whom the cooperation waits for, when the user has no step
+	TKKSD     *coopTKKSD            // the teams' considerations and follow-up actions; nil for the public
 }
 
 // pageDeadline is a date the parties must act by, with the party's name.
@@ -151,6 +152,9 @@ func (s *Server) renderCoop(w http.ResponseWriter, r *http.Request, status int, 
 			}
 			d.Steps = append(d.Steps, st)
 		}
+	}
+	if len(d.Steps) == 0 && !a.IsAnonymous() && !c.Stage.Terminal() {
+		d.Awaiting = cooperation.Awaiting(c)
 	}
 	if d.CanDocs {
 		if d.Docs, err = s.Coops.Documents(ctx, a.Scope(), c.ID); err != nil {

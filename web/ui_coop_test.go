@@ -178,6 +178,11 @@ func TestCooperationPagesLifecycle(t *testing.T) {
 		}
 		upload("ra", "kb")
 		step("kab", "request_dprd", nil, http.StatusSeeOther)
+		// Kota Bandung has nothing to do while Kabupaten Bandung's DPRD
+		// decides, and is told so.
+		if got := section(f.do("ra", request{method: "GET", path: path}).Body, `id="awaiting"`); !strings.Contains(got, "Kabupaten Bandung") {
+			t.Errorf("Kota Bandung's page while the DPRD decides: %q", got)
+		}
 		upload("kab", "keputusan_dprd")
 		at("2025-12-05")
 		step("kab", "record_dprd", url.Values{"decision_ref": {"Kep DPRD 12/2025"}, "decision_date": {"2025-12-05"}}, http.StatusSeeOther)
