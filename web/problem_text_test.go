@@ -52,3 +52,27 @@ func TestViewTimeInUsersZone(t *testing.T) {
 		}
 	}
 }
+
+// The history names a cooperation step and lists what an action changed.
+func TestHistoryChanges(t *testing.T) {
+	v := &view{cat: i18n.MustLoad(), Lang: i18n.ID}
+	if got := v.ActionName("cooperation.sign_kb"); got == "cooperation.sign_kb" || got == "" {
+		t.Errorf("step action named %q", got)
+	}
+	if got := v.ActionName("user.create"); got != "user.create" {
+		t.Errorf("other action named %q", got)
+	}
+	got := v.Changes([]byte(`{"stage":"penawaran","title":"Air","version":3}`), []byte(`{"stage":"penyusunan_kb","title":"Air","version":4,"published":true}`))
+	want := []auditChange{{"published", "", "true"}, {"stage", "penawaran", "penyusunan_kb"}, {"version", "3", "4"}}
+	if len(got) != len(want) {
+		t.Fatalf("changes %+v", got)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("change %d: %+v, want %+v", i, got[i], want[i])
+		}
+	}
+	if v.Changes([]byte(`[1]`), nil) != nil || v.Changes(nil, nil) != nil {
+		t.Error("not objects: changes listed")
+	}
+}

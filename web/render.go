@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"embed"
+	"encoding/json"
 	"fmt"
 	"github.com/jalin-ksd/jalin/bps"
 	"html/template"
@@ -10,6 +11,7 @@ import (
 	"net/http"
 	"path"
 	"reflect"
+	"slices"
 	"strings"
 	"time"
 
@@ -204,6 +206,46 @@ func (v *view) DeadlineName(name string) string {
 func (v *view) Time(t time.Time) string {
 	z := tkksd.ZoneOf(v.Actor.Region)
 	return t.In(z.Location()).Format("2006-01-02 15:04 ") + string(z)
+}
+
+// ActionName names an audited action: a cooperation step by its label,
+// anything else by its code.
+func (v *view) ActionName(action string) string {
+	if step, ok := strings.CutPrefix(action, "cooperation."); ok && v.cat != nil && v.cat.Has("coop.step."+step) {
+		return v.T("coop.step." + step)
+	}
+	return action
+}
+
+// auditChange is one top-level field an audited action changed.
+type auditChange struct{ Field, From, To string }
+
+// Changes lists the top-level fields that differ between an audit
+// record's before and after (JSON objects), in field order; nil when
+// either is not an object, for the page to show them whole.
+func (v *view) Changes(before, after json.RawMessage) []auditChange {
+	var b, a map[string]json.RawMessage
+	if len(before) > 0 && json.Unmarshal(before, &b) != nil || len(after) > 0 && json.Unmarshal(after, &a) != nil || (b == nil && a == nil) {
+		return nil
+	}
+	keys := make([]string, 0, len(a)+len(b))
+	for k := range a {
+		keys = append(keys, k)
+	}
+	for k := range b {
+		if _, ok := a[k]; !ok {
+			keys = append(keys, k)
+		}
+	}
+	slices.Sort(keys)
+	var out []auditChange
+	for _, k := range keys {
+		from, to := string(b[k]), string(a[k])
+		if from != to {
+			out = append(out, auditChange{Field: k, From: strings.Trim(from, `"`), To: strings.Trim(to, `"`)})
+		}
+	}
+	return out
 }
 
 // RoleName is the translated name of a role.
