@@ -208,13 +208,13 @@ func (v *view) Time(t time.Time) string {
 	return t.In(z.Location()).Format("2006-01-02 15:04 ") + string(z)
 }
 
-// ActionName names an audited action: a cooperation step by its label,
-// anything else by its code.
+// ActionName names an audited action that is a cooperation step by its
+// label; "" for other actions, which the page shows by their code.
 func (v *view) ActionName(action string) string {
 	if step, ok := strings.CutPrefix(action, "cooperation."); ok && v.cat != nil && v.cat.Has("coop.step."+step) {
 		return v.T("coop.step." + step)
 	}
-	return action
+	return ""
 }
 
 // auditChange is one top-level field an audited action changed.

@@ -235,6 +235,11 @@ func TestCooperationPagesLifecycle(t *testing.T) {
 			!strings.Contains(tl, "(Kabupaten Bandung)") || strings.Contains(tl, "(32.04)") {
 			t.Errorf("timeline lacks the signature's date or the party's name: %s", tl)
 		}
+		// The history names steps and lists what changed.
+		if h := section(f.do("ra", request{method: "GET", path: path}).Body, `id="history"`); !strings.Contains(h, `Tandatangani KB <span class="muted"><code>cooperation.sign_kb</code>`) ||
+			!strings.Contains(h, `<ul class="changes">`) {
+			t.Errorf("history: %.600s", h)
+		}
 		// Timeline and audit trail hold every step.
 		evs, err := db.CooperationEvents(context.Background(), access.Scope{All: true}, atoi(id))
 		if err != nil || len(evs) != 10 { // create, review, offer, accept, 2 KB signatures, DPRD request and record, 2 PKS signatures
