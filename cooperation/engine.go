@@ -276,6 +276,7 @@ func Apply(c Cooperation, t TransitionName, a access.Actor, in Input, p Params, 
 // in its way (empty when it can be done now).
 type Option struct {
 	Name     TransitionName
+	Party    string // the key of a party without accounts the actor records the step for; "" for the actor's own
 	Problems []Problem
 }
 
@@ -286,24 +287,38 @@ type Option struct {
 // left out: the step's form asks for them.
 func Available(c Cooperation, a access.Actor, in Input, p Params, now time.Time) []Option {
 	var out []Option
-	for _, tr := range Table(c.Kind) {
-		if !slices.Contains(tr.From, c.Stage) {
-			continue
-		}
-		probs := Check(c, tr.Name, a, in, p, now)
+	option := func(name TransitionName, in Input) (Option, bool) {
+		probs := Check(c, name, a, in, p, now)
 		keep := probs[:0]
-		forbidden := false
 		for _, pr := range probs {
 			switch pr.Rule {
 			case RuleActor, RuleOrder:
-				forbidden = true
+				return Option{}, false
 			case RuleInput, "V-20":
 			default:
 				keep = append(keep, pr)
 			}
 		}
-		if !forbidden {
-			out = append(out, Option{Name: tr.Name, Problems: keep})
+		return Option{Name: name, Party: in.Party, Problems: keep}, true
+	}
+	for _, tr := range Table(c.Kind) {
+		if !slices.Contains(tr.From, c.Stage) {
+			continue
+		}
+		if o, ok := option(tr.Name, in); ok {
+			out = append(out, o)
+			continue
+		}
+		// A ministry or foreign partner has no users: the initiating team
+		// or the national administrator records its answer and signature.
+		for _, party := range c.Parties {
+			if userless(party) {
+				on := in
+				on.Party = party.Key()
+				if o, ok := option(tr.Name, on); ok {
+					out = append(out, o)
+				}
+			}
 		}
 	}
 	return out

@@ -347,3 +347,26 @@ func TestAwaiting(t *testing.T) {
 		t.Errorf("at the DPRD: %v, record_dprd %+v", names, dprd)
 	}
 }
+
+// A ministry has no users: the initiating team is offered its answer and,
+// once its own signature is in, the ministry's.
+func TestAvailableForUserlessParty(t *testing.T) {
+	c := base(KindSinergi, kota(true), ministry())
+	mk := c.Parties[1].Key()
+	c.Stage = Penawaran
+	find := func(opts []Option, name TransitionName) (Option, bool) {
+		for _, o := range opts {
+			if o.Name == name {
+				return o, true
+			}
+		}
+		return Option{}, false
+	}
+	in := Input{Calendar: weekdays{}}
+	if o, ok := find(Available(c, kotaAdmin, in, Defaults(), now0), AcceptOffer); !ok || o.Party != mk {
+		t.Errorf("the ministry's answer is not offered to the initiating team: %+v", o)
+	}
+	if _, ok := find(Available(c, otherRegion, in, Defaults(), now0), AcceptOffer); ok {
+		t.Error("another region is offered the ministry's answer")
+	}
+}

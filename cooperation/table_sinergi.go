@@ -25,7 +25,9 @@ var sinergiTable = []Transition{
 		Effect: effSign(func(p *Party) **Signature { return &p.NK })},
 	{Name: Amend, From: executing, Kinds: sinergiKinds, Who: whoParty,
 		Guards: []Guard{needReason, docRef}, Docs: []DocType{DocAddendum}, Effect: effAmend},
-	{Name: Extend, From: executing, Kinds: sinergiKinds, Who: whoParty, Guards: []Guard{extension}, Effect: effExtend},
+	// An extension is the parties' agreement: their signed addendum.
+	{Name: Extend, From: executing, Kinds: sinergiKinds, Who: whoParty, Guards: []Guard{extension},
+		Docs: []DocType{DocAddendum}, Effect: effExtend},
 	{Name: Terminate, From: executing, To: Berakhir, Kinds: sinergiKinds, Who: whoParty, Guards: []Guard{v18, mutualAgreementRef},
 		Effect: effTerminate},
 	{Name: Expire, From: executing, To: Berakhir, Kinds: sinergiKinds, Who: whoHomeOrNational,

@@ -29,9 +29,11 @@ type coopNotice struct {
 // nextStep is an action the actor may take next, with what still stands in
 // its way.
 type nextStep struct {
-	Name     cooperation.TransitionName
-	Problems []cooperation.Problem
-	Docs     []cooperation.DocType
+	Name      cooperation.TransitionName
+	Party     string // a party without accounts the step is recorded for
+	PartyName string
+	Problems  []cooperation.Problem
+	Docs      []cooperation.DocType
 }
 
 // docNeed is a document a next step requires, and whether a current one is
@@ -136,7 +138,10 @@ func (s *Server) renderCoop(w http.ResponseWriter, r *http.Request, status int, 
 			return
 		}
 		for _, o := range cooperation.Available(c, a, in, p, s.now()) {
-			st := nextStep{Name: o.Name, Problems: o.Problems}
+			st := nextStep{Name: o.Name, Party: o.Party, Problems: o.Problems}
+			if p, _, ok := c.Party(o.Party); ok {
+				st.PartyName = p.Name
+			}
 			if t := cooperation.Lookup(c.Kind, o.Name); t != nil {
 				st.Docs = t.Docs
 				for _, dt := range t.Docs {

@@ -3,6 +3,7 @@ package web
 import (
 	"errors"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -87,6 +88,9 @@ func (s *Server) coopStepForm(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	// Acting for a party without accounts (a ministry, a foreign partner)
+	// is chosen on the cooperation's page.
+	in.Party = r.URL.Query().Get("party")
 	var probs []cooperation.Problem
 	for _, pr := range cooperation.Check(c, t.Name, info(r).Actor, in, p, s.now()) {
 		if pr.Rule == cooperation.RuleActor {
@@ -109,12 +113,27 @@ func (s *Server) renderStep(w http.ResponseWriter, r *http.Request, status int, 
 		d.Fields[f] = true
 	}
 	a := info(r).Actor
+	// A ministry or foreign partner has no users of its own: the team (or
+	// the ministry's administrator) records its acts, where the step may be
+	// taken for it.
+	in, params, err := s.coopRules(r.Context(), c)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	for _, p := range c.Parties {
-		// A ministry or foreign partner has no users of its own: the team
-		// (or the ministry's administrator) records its acts.
-		if p.Kind != cooperation.PartyRegion && p.Kind != cooperation.PartyThirdParty || a.Role == access.NationalAdmin {
+		if p.Kind == cooperation.PartyRegion || p.Kind == cooperation.PartyThirdParty {
+			continue
+		}
+		in.Party = p.Key()
+		if !slices.ContainsFunc(cooperation.Check(c, t.Name, a, in, params, s.now()), func(pr cooperation.Problem) bool {
+			return pr.Rule == cooperation.RuleActor
+		}) {
 			d.Parties = append(d.Parties, p)
 		}
+	}
+	if party := r.URL.Query().Get("party"); party != "" {
+		d.Form["party"] = party
 	}
 	for _, dt := range t.Docs {
 		d.Docs = append(d.Docs, docNeed{Type: dt, Present: c.HasDoc(dt, "")})

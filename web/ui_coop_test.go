@@ -6,6 +6,7 @@ import (
 	"html"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -360,6 +361,60 @@ func TestThirdPartyScopeIsItsOrganisation(t *testing.T) {
 		}
 		if !strings.Contains(f.do("ra", request{method: "GET", path: "/cooperations"}).Body, "Lingkup: Kota Bandung") {
 			t.Error("a region user's scope is no longer its region")
+		}
+	})
+}
+
+// A ministry has no users of its own: Kota Bandung's team records its
+// answer from the cooperation's page, where the step is offered "for" the
+// ministry, and the form comes with the ministry chosen.
+func TestUserlessPartyStepsFromThePage(t *testing.T) {
+	sqlstoretest.Each(t, func(t *testing.T, db *sqlstore.DB) {
+		f := newFixture(t, db)
+		coopDeps(t, f)
+		ministry := cooperation.Party{Kind: cooperation.PartyCentral, Name: "Kementerian Pertanian"}
+		today := workday.DateOf(db.Now())
+		c, err := db.CreateCooperation(context.Background(), cooperation.Cooperation{
+			Title: "Lumbung pangan kota", Kind: cooperation.KindSinergi, Stage: cooperation.Penawaran,
+			Parties:     []cooperation.Party{initiatorParty(f.server.Regions, "32.73"), ministry},
+			StageOn:     today,
+			Deadlines:   []cooperation.Deadline{{Name: cooperation.POfferAnswer, Start: today, Due: today.AddDays(40)}},
+			RuleVersion: cooperation.Defaults().Version,
+		}, sys)
+		if err != nil {
+			t.Fatal(err)
+		}
+		path := "/cooperations/" + idOf(c.ID)
+		key := ministry.Key()
+		r := f.do("ra", request{method: "POST", path: path + "/documents", form: url.Values{"type": {"surat_tanggapan"}, "party": {key}},
+			files: map[string][]byte{"file": samplePDF}})
+		if r.Status != http.StatusSeeOther {
+			t.Fatalf("the ministry's answer letter, filed by Kota Bandung: %d %s", r.Status, problemsOf(r.Body))
+		}
+		page := f.do("ra", request{method: "GET", path: path})
+		m := regexp.MustCompile(`href="(/cooperations/\d+/act/accept_offer\?party=([^"]+))"`).FindStringSubmatch(page.Body)
+		if m == nil || !strings.Contains(page.Body, "atas nama Kementerian Pertanian") {
+			t.Fatalf("the ministry's answer is not offered: %s", section(page.Body, `id="next-steps"`))
+		}
+		if p, err := url.QueryUnescape(m[2]); err != nil || p != key {
+			t.Errorf("the link names party %q (%v), want %q", p, err, key)
+		}
+		link := html.UnescapeString(m[1])
+		form := f.do("ra", request{method: "GET", path: link})
+		if form.Status != http.StatusOK || !strings.Contains(html.UnescapeString(form.Body), `value="`+key+`" selected`) {
+			t.Fatalf("the answer's form: %d %s", form.Status, section(form.Body, `id="party"`))
+		}
+		r = f.do("ra", request{method: "POST", path: path + "/act/accept_offer", form: url.Values{"version": {f.coopVersion(c.ID)}, "party": {key}}})
+		if r.Status != http.StatusSeeOther {
+			t.Fatalf("accept for the ministry: %d %s", r.Status, problemsOf(r.Body))
+		}
+		got, err := db.GetCooperation(context.Background(), access.Scope{All: true}, c.ID)
+		if err != nil || got.Stage != cooperation.PenyusunanNK || got.Parties[1].Answer != cooperation.AnswerAccepted {
+			t.Errorf("after the ministry's answer: %v %s %+v", err, got.Stage, got.Parties[1])
+		}
+		// Another region is not offered, and may not open, the ministry's step.
+		if r := f.do("sa", request{method: "GET", path: link}); r.Status == http.StatusOK {
+			t.Errorf("Surabaya opens the ministry's answer form: %d", r.Status)
 		}
 	})
 }
