@@ -93,7 +93,9 @@ func foreignDPRD(c Cooperation, p Params) bool {
 // dprdDecided: the acting party's DPRD is awaited and the decision is given.
 var dprdDecided = Guard{"V-11", func(x *ctx) []Problem {
 	var out []Problem
-	if s := x.party; s >= 0 && x.c.Parties[s].DPRD != DPRDPending && x.c.Parties[s].DPRD != DPRDApproved {
+	// A per-party step (domestic) tells an approval already recorded by
+	// its own Done; otherwise (foreign) only a pending DPRD may decide.
+	if s := x.party; s >= 0 && x.c.Parties[s].DPRD != DPRDPending && (x.t.Step != nil && x.c.Parties[s].DPRD != DPRDApproved || x.t.Step == nil) {
 		out = append(out, prob(RuleOrder, "coop.dprd_not_pending", "dprd", x.c.Parties[x.party].Name))
 	}
 	if !x.in.Decision.Present() {

@@ -370,3 +370,21 @@ func TestAvailableForUserlessParty(t *testing.T) {
 		t.Error("another region is offered the ministry's answer")
 	}
 }
+
+// Once a foreign plan's DPRD has decided, deciding again is not offered.
+func TestForeignDPRDDecidesOnce(t *testing.T) {
+	f := run(t, foreignCoop(), Defaults(), now0, []step{
+		{StartExploration, kotaAdmin, nil, Penjajakan},
+		{PrepareStudy, kotaAdmin, nil, Kajian},
+		{ConsultLoI, kotaAdmin, nil, KonsultasiLoI},
+		{SignLoI, kotaAdmin, func(in *Input) { in.Signature = sig(false) }, LoIDitandatangani},
+		{DraftPlan, kotaAdmin, nil, RencanaKerjaSama},
+		{RequestDPRD, kotaAdmin, nil, MenungguDPRD},
+		{RecordDPRD, kotaAdmin, decided, MenungguDPRD},
+	})
+	for _, o := range Available(f, kotaAdmin, Input{Calendar: weekdays{}}, Defaults(), now0) {
+		if o.Name == RecordDPRD || o.Name == RejectDPRD || o.Name == DeemDPRD {
+			t.Errorf("%s offered after the DPRD decided", o.Name)
+		}
+	}
+}
