@@ -59,8 +59,9 @@ func getMapping(ctx context.Context, queryRow queryRowFunc, query func(context.C
 }
 
 // SaveMapping replaces region's whole mapping with entries (each validated,
-// one per urusan) and, if submit, marks it submitted now (a save without
-// submit keeps an earlier submission: the mapping is a living document).
+// one per urusan) and, if submit, marks it submitted now. A save without
+// submit makes it a draft again: what the rules read as the region's
+// submitted mapping (V-07) is never a change nobody has submitted.
 // version is the version read (0 for a region that has none); a stale one
 // is EConflict "error.stale". One transaction, audited with the counts
 // before and after.
@@ -94,7 +95,7 @@ func (db *DB) SaveMapping(ctx context.Context, scope access.Scope, region string
 			return errStale()
 		}
 		now := dbTime(db.Now())
-		sub := before.Submitted
+		var sub *time.Time
 		if submit {
 			sub = &now
 		}

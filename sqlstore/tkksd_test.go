@@ -292,6 +292,15 @@ func TestMappingStore(t *testing.T) {
 		if got.Version != 2 || len(got.Entries) != 2 || got.Entries[0].Urusan != "1.01" {
 			t.Errorf("read back %+v", got)
 		}
+		// A draft saved over a submitted mapping is a draft: the rules do
+		// not read it as submitted until it is sent again.
+		draft2, err := db.SaveMapping(ctx, city3273, "32.73", 2, append(entries, tkksd.MappingEntry{Urusan: "2.09", Need: "Cadangan pangan", Priority: 2}), false, admin)
+		if err != nil || draft2.Submitted != nil {
+			t.Fatalf("draft over a submission: %v %+v", err, draft2)
+		}
+		if mapped, _ := db.MappedUrusan(ctx, []string{"32.73"}); len(mapped["32.73"]) != 0 {
+			t.Errorf("a draft counts as submitted: %v", mapped)
+		}
 	})
 }
 
