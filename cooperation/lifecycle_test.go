@@ -287,22 +287,30 @@ func TestActDates(t *testing.T) {
 	}
 }
 
-// In execution a yearly report falls due in the first week of January
-// after execution began, then after each report; a report needs its
-// number and the report on file.
+// In execution each party's yearly report falls due in the first week of
+// January after execution began; each report it records settles a year.
+// A report needs its number and the report on file.
 func TestReportsFallDueYearly(t *testing.T) {
 	p := Defaults()
 	c := at(wajib(), Pelaksanaan)
 	c.StageOn = D(2024, 2, 20)
-	if due, ok := c.NextReportDue(p); !ok || due != D(2025, 1, 7) {
-		t.Errorf("first report due %v %v", due, ok)
+	due := func(c Cooperation) map[string]Date {
+		out := map[string]Date{}
+		for _, d := range c.ReportsDue(p) {
+			out[d.Party] = d.Due
+		}
+		return out
 	}
-	c.Reports = []Report{{On: D(2025, 1, 6), DocRef: "LAP-1", Party: "32.73"}}
-	if due, _ := c.NextReportDue(p); due != D(2026, 1, 7) {
-		t.Errorf("after a report, due %v", due)
+	if got := due(c); len(got) != 2 || got["32.73"] != D(2025, 1, 7) || got["32.04"] != D(2025, 1, 7) {
+		t.Errorf("first reports due %v", got)
 	}
-	if _, ok := at(wajib(), PenyusunanPKS).NextReportDue(p); ok {
-		t.Error("a report falls due before execution")
+	// Kota Bandung reports early, in November: that settles its 2025 report.
+	c.Reports = []Report{{On: D(2024, 11, 6), DocRef: "LAP-1", Party: "32.73"}}
+	if got := due(c); got["32.73"] != D(2026, 1, 7) || got["32.04"] != D(2025, 1, 7) {
+		t.Errorf("after Kota Bandung's report: %v", got)
+	}
+	if got := at(wajib(), PenyusunanPKS).ReportsDue(p); got != nil {
+		t.Errorf("reports due before execution: %v", got)
 	}
 	probs := Check(c, RecordReport, kotaAdmin, Input{}, p, now0)
 	if len(probs) != 1 || probs[0].Field != "doc_ref" {

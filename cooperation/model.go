@@ -188,28 +188,44 @@ type Report struct {
 	Party  string
 }
 
-// NextReportDue is when c's next implementation report is due while it is
-// executed: with the yearly schedule (the default, copied from Permendagri
-// 25/2020 Pasal 35 as REGULATION.md §8.2 advises), the end of the first
-// week of the January after the last report, or after execution began.
-// false when c is not executed or the schedule is not yearly.
-func (c Cooperation) NextReportDue(p Params) (Date, bool) {
+// ReportDue is when a party's next implementation report is due.
+type ReportDue struct {
+	Party string // Party.Key
+	Due   Date
+}
+
+// ReportsDue lists, while c is executed, when each party with users of its
+// own (a region, a third party) owes its next implementation report. With
+// the yearly schedule (the default, copied from Permendagri 25/2020 Pasal
+// 35 as REGULATION.md §8.2 advises) the first falls due in the first week
+// of the January after execution began, and each report a party records
+// settles one year: its next is due a year after the previous one. Nil
+// when c is not executed or the schedule is not yearly.
+func (c Cooperation) ReportsDue(p Params) []ReportDue {
 	if c.Stage != Pelaksanaan || p.Text(PReportSchedule) != "yearly" {
-		return Date{}, false
+		return nil
 	}
-	base := c.StageOn
-	for _, r := range c.Reports {
-		if r.On.After(base) {
-			base = r.On
+	start := c.StageOn
+	if start.IsZero() {
+		start = c.StartDate
+	}
+	if start.IsZero() {
+		return nil
+	}
+	var out []ReportDue
+	for _, party := range c.Parties {
+		if userless(party) {
+			continue
 		}
+		n := 0
+		for _, r := range c.Reports {
+			if r.Party == party.Key() {
+				n++
+			}
+		}
+		out = append(out, ReportDue{Party: party.Key(), Due: D(start.Year+1+n, time.January, 7)})
 	}
-	if base.IsZero() {
-		base = c.StartDate
-	}
-	if base.IsZero() {
-		return Date{}, false
-	}
-	return D(base.Year+1, time.January, 7), true
+	return out
 }
 
 // Amendment is a signed addendum (REGULATION.md §6; PMDN25 Pasal 20(5)).

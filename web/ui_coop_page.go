@@ -75,8 +75,8 @@ type pageDeadline struct {
 }
 
 // pageDeadlines lists c's running deadlines and, while it is executed, the
-// end of its term (an extension is filed before it) and the next yearly
-// report, soonest first.
+// end of its term (an extension is filed before it) and each party's next
+// yearly report, soonest first.
 func (s *Server) pageDeadlines(c cooperation.Cooperation, p cooperation.Params) []pageDeadline {
 	today := workday.DateOf(s.now())
 	var out []pageDeadline
@@ -90,8 +90,12 @@ func (s *Server) pageDeadlines(c cooperation.Cooperation, p cooperation.Params) 
 	if c.Stage == cooperation.Pelaksanaan && !c.EndDate.IsZero() {
 		out = append(out, pageDeadline{Name: "end_date", Due: c.EndDate, Overdue: c.EndDate.Before(today)})
 	}
-	if due, ok := c.NextReportDue(p); ok {
-		out = append(out, pageDeadline{Name: "report_due", Due: due, Overdue: due.Before(today)})
+	for _, rd := range c.ReportsDue(p) {
+		pd := pageDeadline{Name: "report_due", Due: rd.Due, Overdue: rd.Due.Before(today)}
+		if party, _, ok := c.Party(rd.Party); ok {
+			pd.Party = s.partyName(string(party.Kind), party.Region, party.Name)
+		}
+		out = append(out, pd)
 	}
 	slices.SortStableFunc(out, func(a, b pageDeadline) int { return a.Due.Compare(b.Due) })
 	return out

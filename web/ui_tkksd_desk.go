@@ -243,7 +243,7 @@ func (s *Server) regionName(code string) string {
 // deskDeadlines lists, soonest first, the coming dates of the region's
 // own cooperations still under way: the deadlines still awaiting their
 // event (those passed first: an answer or a decision is late), and term
-// ends and yearly reports due within 90 days (or late).
+// ends and the region's own yearly reports due within 90 days (or late).
 func (s *Server) deskDeadlines(r *http.Request, a access.Actor, today workday.Date) ([]deskDeadline, error) {
 	items, _, err := s.Coops.ListCooperations(r.Context(), a.Scope(), sqlstore.CoopFilter{Partner: a.Region, Limit: 100, Today: today})
 	if err != nil {
@@ -268,8 +268,10 @@ func (s *Server) deskDeadlines(r *http.Request, a access.Actor, today workday.Da
 		for _, d := range c.RunningDeadlines() {
 			out = append(out, deskDeadline{Coop: it, Name: d.Name, Due: d.Due, Overdue: d.Due.Before(today)})
 		}
-		if due, ok := c.NextReportDue(cooperation.ParamsOf(versions, c, today)); ok && !due.After(today.AddDays(90)) {
-			out = append(out, deskDeadline{Coop: it, Name: "report_due", Due: due, Overdue: due.Before(today)})
+		for _, rd := range c.ReportsDue(cooperation.ParamsOf(versions, c, today)) {
+			if party, _, ok := c.Party(rd.Party); ok && party.Region == a.Region && !rd.Due.After(today.AddDays(90)) {
+				out = append(out, deskDeadline{Coop: it, Name: "report_due", Due: rd.Due, Overdue: rd.Due.Before(today)})
+			}
 		}
 	}
 	slices.SortFunc(out, func(x, y deskDeadline) int { return x.Due.Compare(y.Due) })
