@@ -154,3 +154,18 @@ func effReport(x *ctx, c *Cooperation, data map[string]string) {
 	c.Reports = append(c.Reports, Report{On: x.on(), DocRef: x.in.DocRef, Party: x.partyKey()})
 	data["doc_ref"] = x.in.DocRef
 }
+
+// effStudy records the feasibility study (V-08).
+func effStudy(x *ctx, c *Cooperation, data map[string]string) {
+	f := *x.in.Study
+	c.FeasibilityStudy = &f
+	data["doc_ref"] = f.Ref
+}
+
+// studyGiven: the step names the study by number and date.
+var studyGiven = Guard{RuleInput, func(x *ctx) []Problem {
+	if f := x.in.Study; f == nil || !f.Present() {
+		return []Problem{prob(RuleInput, "coop.v08_study_record_missing", "feasibility")}
+	}
+	return nil
+}}

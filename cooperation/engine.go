@@ -76,6 +76,7 @@ type Input struct {
 	DocRef     string // the addendum or other document the event rests on
 	Takeover   *Takeover
 	Result     *Result
+	Study      *Feasibility // the feasibility study's record (record_feasibility)
 }
 
 // DPRDAssessment is a party's answer to PP 28/2018 Pasal 6(2).

@@ -396,3 +396,30 @@ func TestForeignDPRDDecidesOnce(t *testing.T) {
 		}
 	}
 }
+
+// A KSDPK whose study was not recorded in preparation is not stuck at the
+// KB: the initiating side records the study, then signs.
+func TestStudyRecordedAfterPreparation(t *testing.T) {
+	c := ksdpk()
+	c.FeasibilityStudy = nil
+	c.Stage = PenyusunanKB
+	tp := c.Parties[1].Key()
+	has := func(probs []Problem, rule string) bool {
+		return slices.ContainsFunc(probs, func(p Problem) bool { return p.Rule == rule })
+	}
+	sign := Input{Signature: sig(false), DPRD: noDPRD}
+	if !has(Check(c, SignKB, kotaAdmin, sign, Defaults(), now0), "V-08") {
+		t.Fatal("KB signed without the study")
+	}
+	if probs := Check(c, RecordStudy, tpUser, Input{}, Defaults(), now0); !slices.ContainsFunc(probs, func(p Problem) bool { return p.Field == "feasibility" }) {
+		t.Errorf("a study step without the study: %v", probs)
+	}
+	study := &Feasibility{Record{"SK-FS-1", D(2023, 7, 1)}, tp, true, true, true}
+	c = run(t, c, Defaults(), now0, []step{{RecordStudy, tpUser, func(in *Input) { in.Study = study }, PenyusunanKB}})
+	if c.FeasibilityStudy == nil || c.FeasibilityStudy.Ref != "SK-FS-1" {
+		t.Fatalf("study not recorded: %+v", c.FeasibilityStudy)
+	}
+	if has(Check(c, SignKB, kotaAdmin, sign, Defaults(), now0), "V-08") {
+		t.Error("V-08 still refuses after the study is recorded")
+	}
+}

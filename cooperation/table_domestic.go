@@ -74,6 +74,12 @@ var domesticTable = []Transition{
 	// implementation, with the report on file.
 	{Name: RecordReport, From: executing, Kinds: domKinds, Who: whoParty, Guards: []Guard{docRef},
 		Docs: []DocType{DocLaporan}, Effect: effReport},
+	// V-08 names the feasibility study by its record; once the draft is no
+	// longer edited (after preparation) a party (the region's team, or the
+	// third party that prepared the study) records or corrects it with this
+	// step, up to the signing of the PKS.
+	{Name: RecordStudy, From: beforeExecution, Kinds: []Kind{KindKSDPK},
+		Who: whoParty, Guards: []Guard{studyGiven}, Docs: []DocType{DocStudiKelayakan}, Effect: effStudy},
 }
 
 // docRef: an event that rests on a document names it.

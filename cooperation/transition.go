@@ -26,6 +26,7 @@ const (
 	AttachSecr   TransitionName = "attach_secretariat"
 	RecordResult TransitionName = "record_result"
 	RecordReport TransitionName = "record_report"
+	RecordStudy  TransitionName = "record_feasibility"
 )
 
 // Foreign transitions (§14.3; PMDN25 Pasal 9–26).

@@ -34,6 +34,7 @@ var stepFields = map[cooperation.TransitionName][]string{
 	cooperation.AttachSecr:    {"on", "doc_ref"},
 	cooperation.RecordMeeting: {"on", "doc_ref"},
 	cooperation.ReturnPlan:    {"on", "reason"},
+	cooperation.RecordStudy:   {"on", "feasibility"},
 }
 
 func fieldsOf(t cooperation.TransitionName) []string {
@@ -234,6 +235,16 @@ func stepInput(r *http.Request, t cooperation.TransitionName) (func(*cooperation
 			}
 		}
 		in.Takeover = to
+	}
+	if fields["feasibility"] {
+		rec, err := recordField(r, "fs")
+		if err != nil {
+			return nil, err
+		}
+		if rec != nil {
+			in.Study = &cooperation.Feasibility{Record: *rec, Author: text("fs_author"), MasterPlanIntegration: on("fs_master_plan"),
+				EconomicallyFeasible: on("fs_economic"), FinancialCapacity: on("fs_capacity")}
+		}
 	}
 	if fields["result"] {
 		amount, _ := strconv.ParseInt(strings.ReplaceAll(text("result_amount"), ".", ""), 10, 64)

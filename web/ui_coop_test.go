@@ -421,3 +421,43 @@ func TestUserlessPartyStepsFromThePage(t *testing.T) {
 		}
 	})
 }
+
+// A KSDPK that left preparation without its study recorded is not stuck:
+// the page offers to record the study, and the form saves it.
+func TestRecordStudyFromThePage(t *testing.T) {
+	sqlstoretest.Each(t, func(t *testing.T, db *sqlstore.DB) {
+		f := newFixture(t, db)
+		coopDeps(t, f)
+		today := workday.DateOf(db.Now())
+		uni := cooperation.Party{Kind: cooperation.PartyThirdParty, OrgID: f.org.ID, Name: "Universitas Uji", ThirdPartyType: cooperation.BadanUsaha}
+		c, err := db.CreateCooperation(context.Background(), cooperation.Cooperation{
+			Title: "Riset pangan lokal", Kind: cooperation.KindKSDPK, Stage: cooperation.PenyusunanKB, StageOn: today,
+			Parties:     []cooperation.Party{initiatorParty(f.server.Regions, "32.73"), uni},
+			RuleVersion: cooperation.Defaults().Version,
+		}, sys)
+		if err != nil {
+			t.Fatal(err)
+		}
+		path := "/cooperations/" + idOf(c.ID)
+		if r := f.do("ra", request{method: "POST", path: path + "/documents", form: url.Values{"type": {"studi_kelayakan"}},
+			files: map[string][]byte{"file": samplePDF}}); r.Status != http.StatusSeeOther {
+			t.Fatalf("upload the study: %d %s", r.Status, problemsOf(r.Body))
+		}
+		if page := f.do("ra", request{method: "GET", path: path}); !strings.Contains(page.Body, `data-step="record_feasibility"`) {
+			t.Fatalf("the study step is not offered: %s", section(page.Body, `id="next-steps"`))
+		}
+		if form := f.do("ra", request{method: "GET", path: path + "/act/record_feasibility"}); !strings.Contains(form.Body, `id="fs_author"`) {
+			t.Fatalf("the study form: %d", form.Status)
+		}
+		r := f.do("ra", request{method: "POST", path: path + "/act/record_feasibility", form: url.Values{"version": {f.coopVersion(c.ID)},
+			"fs_ref": {"FS-07/2026"}, "fs_date": {today.String()}, "fs_author": {uni.Key()}, "fs_economic": {"on"}}})
+		if r.Status != http.StatusSeeOther {
+			t.Fatalf("record the study: %d %s", r.Status, problemsOf(r.Body))
+		}
+		got, err := db.GetCooperation(context.Background(), access.Scope{All: true}, c.ID)
+		if err != nil || got.FeasibilityStudy == nil || got.FeasibilityStudy.Ref != "FS-07/2026" || got.FeasibilityStudy.Author != uni.Key() ||
+			!got.FeasibilityStudy.EconomicallyFeasible || got.FeasibilityStudy.FinancialCapacity {
+			t.Errorf("study after the step: %v %+v", err, got.FeasibilityStudy)
+		}
+	})
+}
