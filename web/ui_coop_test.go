@@ -150,7 +150,7 @@ func TestCooperationPagesLifecycle(t *testing.T) {
 			db.SetNow(func() time.Time { return d.Add(2 * time.Hour) })
 		}
 		r = step("kab", "accept_offer", url.Values{"on": {"2025-11-10"}}, http.StatusUnprocessableEntity)
-		if !strings.Contains(r.Body, "Tanggal 2025-11-10 belum terjadi") {
+		if !strings.Contains(r.Body, "Tanggal 2025-11-10 belum terjadi") || !strings.Contains(r.Body, `<span class="badge badge-warn">ISIAN</span>`) {
 			t.Errorf("an answer dated next week: %s", problemsOf(r.Body))
 		}
 		at("2025-11-10")
