@@ -1,6 +1,9 @@
 package cooperation
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // v10: who may sign (V-10). The Kepala Daerah may delegate by surat kuasa
 // only the signing of the perjanjian kerja sama / kontrak (PP 28/2018
@@ -13,7 +16,15 @@ var v10 = Guard{"V-10", func(x *ctx) []Problem {
 	if s == nil || s.SignerName == "" || s.Office == "" {
 		return []Problem{prob(RuleInput, "coop.signature_missing", "signature")}
 	}
-	if x.party < 0 || x.c.Parties[x.party].Kind != PartyRegion || !s.ByKuasa {
+	if x.party < 0 || x.c.Parties[x.party].Kind != PartyRegion {
+		return nil
+	}
+	if !s.ByKuasa {
+		// Without a surat kuasa the region's head signs: his office must
+		// say so (an acting head included).
+		if !HeadOfRegionOffice(s.Office) {
+			return []Problem{prob("V-10", "coop.v10_not_head", "signature", s.Office)}
+		}
 		return nil
 	}
 	if x.t.Name != SignPKS {
@@ -217,3 +228,20 @@ var needReason = Guard{RuleInput, func(x *ctx) []Problem {
 	}
 	return nil
 }}
+
+// HeadOfRegionOffice reports whether office names a region's head, the
+// Gubernur, Bupati or Wali Kota, also when acting (Penjabat, Pj., Pelaksana
+// Tugas, Plt.), as the signer of a region's KB, NK, LoI or Naskah must be.
+// A deputy (Wakil) is not the head.
+func HeadOfRegionOffice(office string) bool {
+	o := strings.ToLower(strings.Join(strings.Fields(office), " "))
+	for _, acting := range []string{"penjabat ", "pj. ", "pj ", "pelaksana tugas ", "plt. ", "plt "} {
+		o = strings.TrimPrefix(o, acting)
+	}
+	for _, head := range []string{"gubernur", "bupati", "wali kota", "walikota"} {
+		if o == head || strings.HasPrefix(o, head+" ") {
+			return true
+		}
+	}
+	return false
+}

@@ -21,7 +21,7 @@ var MessageKeys = []string{
 	"coop.v07_coordination_missing", "coop.v07_heads_not_agreed", "coop.v07_mapping_missing",
 	"coop.v07_region_not_mapped", "coop.tkksd_consideration_missing",
 	"coop.v08_author_not_initiator", "coop.v08_capacity", "coop.v08_economic", "coop.v08_master_plan",
-	"coop.v08_study_missing", "coop.v08_study_record_missing", "coop.v09_clause_missing", "coop.v10_kuasa_missing", "coop.v10_kuasa_not_allowed",
+	"coop.v08_study_missing", "coop.v08_study_record_missing", "coop.v09_clause_missing", "coop.v10_kuasa_missing", "coop.v10_kuasa_not_allowed", "coop.v10_not_head",
 	"coop.v11_assessment_missing", "coop.v11_dprd_not_approved", "coop.v11_dprd_not_own", "coop.v11_dprd_not_required",
 	"coop.v11_dprd_required", "coop.v12_deadline_not_passed", "coop.v12_dprd_not_approved",
 	"coop.v12_dprd_not_required", "coop.v13_not_complex", "coop.v13_not_continuous", "coop.v13_term_short",

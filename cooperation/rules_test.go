@@ -349,3 +349,22 @@ func TestExtensionNamesEveryGap(t *testing.T) {
 		t.Errorf("empty extension: fields named %v", fields)
 	}
 }
+
+func TestHeadOfRegionOffice(t *testing.T) {
+	for office, want := range map[string]bool{
+		"Wali Kota Bandung": true, "Walikota Surabaya": true, "Bupati Bandung": true, "Gubernur Jawa Barat": true,
+		"Pj. Bupati Bekasi": true, "Plt. Wali Kota Medan": true, "Penjabat Gubernur DKI Jakarta": true, "bupati  sleman": true,
+		"Wakil Bupati Bandung": false, "Sekretaris Daerah": false, "Kepala Bagian Kerja Sama": false, "Bupatiku": false, "": false,
+	} {
+		if got := HeadOfRegionOffice(office); got != want {
+			t.Errorf("HeadOfRegionOffice(%q) = %v, want %v", office, got, want)
+		}
+	}
+	c := at(wajib(), PenyusunanKB)
+	s := sig(false)
+	s.Office = "Kepala Bagian Kerja Sama"
+	probs := Check(c, SignKB, kotaAdmin, Input{Signature: s, DPRD: noDPRD}, Defaults(), now0)
+	if !slices.ContainsFunc(probs, func(p Problem) bool { return p.Msg == "coop.v10_not_head" }) {
+		t.Errorf("a KB signed by a head of section: %v", probs)
+	}
+}

@@ -273,8 +273,8 @@ func TestAPICoopLifecycle(t *testing.T) {
 			t.Fatalf("after DPRD: %s %+v", got.Stage, got.Parties[1])
 		}
 		c.doc("ra", "draft_pks", "")
-		c.step("ra", "sign_pks", map[string]any{"signature": sig("Sekda", "Sekretaris Daerah Kota Bandung")}, 200)
-		got = c.step("km", "sign_pks", map[string]any{"signature": sig("Sekda", "Sekretaris Daerah Kabupaten Bandung")}, 200)
+		c.step("ra", "sign_pks", map[string]any{"signature": sig("Muhammad Farhan", "Wali Kota Bandung")}, 200)
+		got = c.step("km", "sign_pks", map[string]any{"signature": sig("Dadang Supriatna", "Bupati Bandung")}, 200)
 		if got.Stage != "pelaksanaan" {
 			t.Fatalf("after PKS: %s", got.Stage)
 		}

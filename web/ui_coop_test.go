@@ -160,11 +160,11 @@ func TestCooperationPagesLifecycle(t *testing.T) {
 		}
 		at("2025-11-21")
 		// A signature is not dated before the acceptance.
-		r = step("ra", "sign_kb", url.Values{"signer_name": {"Kepala Daerah"}, "office": {"Bupati/Wali Kota"}, "sig_on": {"2025-11-07"}}, http.StatusUnprocessableEntity)
+		r = step("ra", "sign_kb", url.Values{"signer_name": {"Kepala Daerah"}, "office": {"Wali Kota Bandung"}, "sig_on": {"2025-11-07"}}, http.StatusUnprocessableEntity)
 		if !strings.Contains(r.Body, "Tanggal 2025-11-07 lebih awal dari tindakan yang membawa kerja sama ke tahap ini (2025-11-10)") {
 			t.Errorf("a signature before the acceptance: %s", problemsOf(r.Body))
 		}
-		sign := url.Values{"signer_name": {"Kepala Daerah"}, "office": {"Bupati/Wali Kota"}, "sig_on": {"2025-11-20"}}
+		sign := url.Values{"signer_name": {"Kepala Daerah"}, "office": {"Wali Kota Bandung"}, "sig_on": {"2025-11-20"}}
 		step("ra", "sign_kb", sign, http.StatusSeeOther)
 		kabSign := url.Values{"signer_name": {"Bupati"}, "office": {"Bupati Bandung"}, "sig_on": {"2025-11-21"}, "not_budgeted": {"on"}}
 		step("kab", "sign_kb", kabSign, http.StatusSeeOther)
@@ -189,7 +189,12 @@ func TestCooperationPagesLifecycle(t *testing.T) {
 		step("kab", "record_dprd", url.Values{"decision_ref": {"Kep DPRD 12/2025"}, "decision_date": {"2025-12-05"}}, http.StatusSeeOther)
 		upload("ra", "draft_pks")
 		at("2025-12-16")
-		step("ra", "sign_pks", url.Values{"signer_name": {"Sekda"}, "office": {"Sekretaris Daerah"}, "sig_on": {"2025-12-15"}}, http.StatusSeeOther)
+		// A secretary without a surat kuasa may not sign; the Wali Kota does.
+		r = step("ra", "sign_pks", url.Values{"signer_name": {"Sekda"}, "office": {"Sekretaris Daerah"}, "sig_on": {"2025-12-15"}}, http.StatusUnprocessableEntity)
+		if !strings.Contains(r.Body, `data-rule="V-10"`) {
+			t.Errorf("a PKS signed by the secretary without a surat kuasa: %s", problemsOf(r.Body))
+		}
+		step("ra", "sign_pks", url.Values{"signer_name": {"Muhammad Farhan"}, "office": {"Wali Kota Bandung"}, "sig_on": {"2025-12-15"}}, http.StatusSeeOther)
 		step("kab", "sign_pks", url.Values{"signer_name": {"Bupati"}, "office": {"Bupati Bandung"}, "sig_on": {"2025-12-16"}}, http.StatusSeeOther)
 
 		page = f.do("kab", request{method: "GET", path: path})
