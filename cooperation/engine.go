@@ -205,6 +205,13 @@ func evaluate(c Cooperation, name TransitionName, a access.Actor, in Input, p Pa
 			out = append(out, Problem{Rule: "V-17", Msg: "coop.doc_missing", Args: []any{string(d)}, Field: "documents"})
 		}
 	}
+	if ok && party >= 0 && tr.Completes(c, party) {
+		for _, d := range tr.Final {
+			if !c.HasDoc(d, "") {
+				out = append(out, Problem{Rule: "V-17", Msg: "coop.doc_missing_final", Args: []any{string(d)}, Field: "documents"})
+			}
+		}
+	}
 	for _, g := range tr.Guards {
 		out = append(out, g.Check(x)...)
 	}

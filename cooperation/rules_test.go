@@ -368,3 +368,28 @@ func TestHeadOfRegionOffice(t *testing.T) {
 		t.Errorf("a KB signed by a head of section: %v", probs)
 	}
 }
+
+// The agreement signed by every party is on file before the last
+// signature moves the cooperation on; the first signature needs only the
+// draft.
+func TestLastSignatureNeedsTheSignedAgreement(t *testing.T) {
+	c := at(wajib(), PenyusunanKB)
+	var docs []DocRef
+	for _, d := range c.Documents {
+		if d.Type != DocKB {
+			docs = append(docs, d)
+		}
+	}
+	c.Documents = docs
+	in := Input{Signature: sig(false), DPRD: noDPRD}
+	final := func(probs []Problem) bool {
+		return slices.ContainsFunc(probs, func(p Problem) bool { return p.Msg == "coop.doc_missing_final" })
+	}
+	if final(Check(c, SignKB, kotaAdmin, in, Defaults(), now0)) {
+		t.Error("the first signature asks for the signed KB")
+	}
+	c.Parties[1].KB = sig(false)
+	if !final(Check(c, SignKB, kotaAdmin, in, Defaults(), now0)) {
+		t.Error("the last signature does not ask for the signed KB")
+	}
+}

@@ -34,7 +34,7 @@ var domesticTable = []Transition{
 		Guards: []Guard{offerLapsed}},
 	{Name: SignKB, From: []Stage{PenyusunanKB}, To: KBDitandatangani, Kinds: domKinds, Who: whoParty,
 		Step: stepKB, Guards: []Guard{v10, v11Assess, onlyFor(v08, KindKSDPK)}, Docs: []DocType{DocDraftKB},
-		Effect: effSignKB},
+		Final: []DocType{DocKB}, Effect: effSignKB},
 	{Name: RequestDPRD, From: []Stage{KBDitandatangani}, To: MenungguDPRD, Kinds: domKinds, Who: whoParty,
 		Guards: []Guard{v11SomeRequired}, Docs: []DocType{DocKB}},
 	{Name: RecordDPRD, From: []Stage{MenungguDPRD}, To: PenyusunanPKS, Kinds: domKinds, Who: whoParty,
@@ -47,7 +47,7 @@ var domesticTable = []Transition{
 		Guards: []Guard{v11NoneRequired}, Docs: []DocType{DocKB}},
 	{Name: SignPKS, From: []Stage{PenyusunanPKS}, To: Pelaksanaan, Kinds: domKinds, Who: whoParty,
 		Step: stepPKS, Guards: []Guard{v10, v11Approved, onlyFor(v09, KindKSDPK), onlyFor(v08, KindKSDPK), v14},
-		Docs: []DocType{DocKB, DocDraftPKS}, Effect: effSign(func(p *Party) **Signature { return &p.PKS })},
+		Docs: []DocType{DocKB, DocDraftPKS}, Final: []DocType{DocPKS}, Effect: effSign(func(p *Party) **Signature { return &p.PKS })},
 	// §3 h: execution rests on the signed PKS, so what changes it (an
 	// addendum, an extension) needs that document on file.
 	{Name: Amend, From: executing, Kinds: domKinds, Who: whoParty,

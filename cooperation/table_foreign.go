@@ -53,7 +53,7 @@ var foreignTable = []Transition{
 	{Name: ApproveMinister, From: []Stage{SuratKonfirmasi}, To: PersetujuanMenteri, Kinds: foreignKinds,
 		Who: whoNational, Docs: []DocType{DocSuratKonfirmasi, DocPersetujuanMen}},
 	{Name: SignNaskah, From: []Stage{PersetujuanMenteri}, To: NaskahDitandatangani, Kinds: foreignKinds,
-		Who: whoParty, Step: stepNaskah, Guards: []Guard{v10, v14}, Docs: []DocType{DocPersetujuanMen},
+		Who: whoParty, Step: stepNaskah, Guards: []Guard{v10, v14}, Docs: []DocType{DocPersetujuanMen}, Final: []DocType{DocNaskah},
 		Effect: effSign(func(p *Party) **Signature { return &p.Naskah })},
 	// PMDN25 Pasal 26: execution follows an annual activity plan.
 	{Name: StartExecution, From: []Stage{NaskahDitandatangani}, To: Pelaksanaan, Kinds: foreignKinds,

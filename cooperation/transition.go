@@ -62,10 +62,14 @@ type Transition struct {
 	// Step, if set, makes the transition a per-party act (an answer, a
 	// signature, a DPRD decision): each party records its own, and the
 	// stage moves to To only once every party concerned has done it.
-	Step     *Step
-	Guards   []Guard
-	Docs     []DocType // current documents required (V-17)
-	Deadline string    // parameter naming the deadline it starts
+	Step   *Step
+	Guards []Guard
+	Docs   []DocType // current documents required (V-17)
+	// Final are documents required of the act that completes a per-party
+	// step: the agreement signed by every party is on file before the
+	// last signature moves the cooperation on (V-17).
+	Final    []DocType
+	Deadline string // parameter naming the deadline it starts
 	Effect   func(x *ctx, c *Cooperation, data map[string]string)
 }
 
@@ -135,4 +139,18 @@ func Lookup(k Kind, n TransitionName) *Transition {
 		}
 	}
 	return nil
+}
+
+// Completes reports whether party i's act would complete t's per-party
+// step on c: every other party concerned has done it.
+func (t *Transition) Completes(c Cooperation, i int) bool {
+	if t.Step == nil {
+		return true
+	}
+	for j, p := range c.Parties {
+		if j != i && t.Step.Concerned(c, j) && !t.Step.Done(p) {
+			return false
+		}
+	}
+	return true
 }

@@ -385,7 +385,7 @@ func (l *coopLoader) step(ctx context.Context, id int64, s coopStep) error {
 	party := actingParty(c, a, s.partner)
 	meta := sqlstore.AuditMeta{Actor: a, IP: "demo"}
 	on := co.DateOf(l.clock)
-	for _, d := range append(slices.Clone(tr.Docs), s.docs...) {
+	for _, d := range append(append(slices.Clone(tr.Docs), tr.Final...), s.docs...) {
 		owner := ""
 		if slices.Contains(perParty, d) {
 			owner = party

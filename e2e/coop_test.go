@@ -112,8 +112,9 @@ func TestBrowserCooperationLifecycle(t *testing.T) {
 			signOut(t, b)
 
 			signIn(t, b, a.URL(), kota)
-			step("sign_kb", sign("Muhammad Farhan", "Wali Kota Bandung"))
+			// The last signature needs the KB signed by both on file.
 			upload("kb")
+			step("sign_kb", sign("Muhammad Farhan", "Wali Kota Bandung"))
 			signOut(t, b)
 
 			signIn(t, b, a.URL(), kab)
@@ -129,6 +130,7 @@ func TestBrowserCooperationLifecycle(t *testing.T) {
 			signOut(t, b)
 
 			signIn(t, b, a.URL(), kota)
+			upload("pks")
 			step("sign_pks", sign("Muhammad Farhan", "Wali Kota Bandung"))
 			if got := b.Text("#coop-stage"); got != "Pelaksanaan" {
 				t.Fatalf("after both PKS signatures: %q", got)

@@ -260,12 +260,15 @@ func TestAPICoopLifecycle(t *testing.T) {
 			return map[string]any{"signer_name": name, "office": office, "on": workday.DateOf(db.Now()).String()}
 		}
 		c.step("ra", "sign_kb", map[string]any{"signature": sig("Wali Kota", "Wali Kota Bandung"), "dprd": map[string]any{}}, 200)
+		// The last signature needs the KB signed by both on file.
+		c.step("ka", "sign_kb", map[string]any{"signature": sig("Bupati", "Bupati Bandung"),
+			"dprd": map[string]any{"burdens_community": true}}, http.StatusUnprocessableEntity)
+		c.doc("ka", "kb", "")
 		got = c.step("ka", "sign_kb", map[string]any{"signature": sig("Bupati", "Bupati Bandung"),
 			"dprd": map[string]any{"burdens_community": true}}, 200)
 		if got.Stage != "kb_ditandatangani" || !got.Parties[1].DPRDRequired || got.Parties[1].Signatures.KB == nil {
 			t.Fatalf("after KB: %s %+v", got.Stage, got.Parties[1])
 		}
-		c.doc("ka", "kb", "")
 		c.step("ka", "request_dprd", nil, 200)
 		c.doc("ka", "keputusan_dprd", "32.04")
 		got = c.step("ka", "record_dprd", map[string]any{"decision": map[string]any{"ref": "KEP-DPRD 5/2026", "date": workday.DateOf(db.Now()).String()}}, 200)
@@ -274,11 +277,12 @@ func TestAPICoopLifecycle(t *testing.T) {
 		}
 		c.doc("ra", "draft_pks", "")
 		c.step("ra", "sign_pks", map[string]any{"signature": sig("Muhammad Farhan", "Wali Kota Bandung")}, 200)
+		c.doc("ra", "pks", "")
 		got = c.step("km", "sign_pks", map[string]any{"signature": sig("Dadang Supriatna", "Bupati Bandung")}, 200)
 		if got.Stage != "pelaksanaan" {
 			t.Fatalf("after PKS: %s", got.Stage)
 		}
-		if len(got.Documents) != 7 {
+		if len(got.Documents) != 8 {
 			t.Errorf("documents %+v", got.Documents)
 		}
 
@@ -289,7 +293,7 @@ func TestAPICoopLifecycle(t *testing.T) {
 		}
 		var docs struct{ Items []apiDocVersion }
 		c.call("ka", "/cooperations/{id}/documents", request{method: "GET", path: c.path("/documents")}, 200, &docs)
-		if len(docs.Items) != 7 {
+		if len(docs.Items) != 8 {
 			t.Errorf("%d document versions", len(docs.Items))
 		}
 		// A party reports on the implementation; the answer lists it.

@@ -32,6 +32,7 @@ const (
 var problemArgs = map[string][]argSort{
 	"coop.actor_not_allowed":           {argStep, argWho},
 	"coop.calendar_missing":            {argParam},
+	"coop.doc_missing_final":           {argDoc},
 	"coop.doc_missing":                 {argDoc},
 	"coop.party_already_done":          {argStep},
 	"coop.transition_unknown":          {argStep, argKind},

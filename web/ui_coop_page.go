@@ -148,7 +148,12 @@ func (s *Server) renderCoop(w http.ResponseWriter, r *http.Request, status int, 
 			}
 			if t := cooperation.Lookup(c.Kind, o.Name); t != nil {
 				st.Docs = t.Docs
-				for _, dt := range t.Docs {
+				docs := t.Docs
+				// The signed agreement, when this act is the last signature.
+				if slices.ContainsFunc(o.Problems, func(pr cooperation.Problem) bool { return pr.Msg == "coop.doc_missing_final" }) {
+					docs = append(slices.Clone(docs), t.Final...)
+				}
+				for _, dt := range docs {
 					i := slices.IndexFunc(d.Needs, func(n docNeed) bool { return n.Type == dt })
 					if i < 0 {
 						d.Needs = append(d.Needs, docNeed{Type: dt, Present: c.HasDoc(dt, "")})

@@ -167,7 +167,15 @@ func TestCooperationPagesLifecycle(t *testing.T) {
 		sign := url.Values{"signer_name": {"Kepala Daerah"}, "office": {"Wali Kota Bandung"}, "sig_on": {"2025-11-20"}}
 		step("ra", "sign_kb", sign, http.StatusSeeOther)
 		kabSign := url.Values{"signer_name": {"Bupati"}, "office": {"Bupati Bandung"}, "sig_on": {"2025-11-21"}, "not_budgeted": {"on"}}
-		step("kab", "sign_kb", kabSign, http.StatusSeeOther)
+		// The last signature needs the KB signed by both on file, and the
+		// page says so.
+		if needs := section(f.do("kab", request{method: "GET", path: path}).Body, `id="doc-needs"`); !strings.Contains(needs, "Kesepakatan bersama (KB) <span") {
+			t.Errorf("the last signer is not told the signed KB is needed: %s", needs)
+		}
+		r = step("kab", "sign_kb", kabSign, http.StatusUnprocessableEntity)
+		if !strings.Contains(r.Body, "yang ditandatangani semua pihak belum diunggah") {
+			t.Errorf("the last KB signature without the signed KB: %s", problemsOf(r.Body))
+		}
 		// One party cannot file a document in the other's name, and is
 		// not offered to.
 		r = f.do("kab", request{method: "POST", path: path + "/documents", form: url.Values{"type": {"kb"}, "party": {"32.73"}}, files: map[string][]byte{"file": samplePDF}})
@@ -178,6 +186,7 @@ func TestCooperationPagesLifecycle(t *testing.T) {
 			t.Errorf("Kab. Bandung's party choices: %s", sel)
 		}
 		upload("ra", "kb")
+		step("kab", "sign_kb", kabSign, http.StatusSeeOther)
 		step("kab", "request_dprd", nil, http.StatusSeeOther)
 		// Kota Bandung has nothing to do while Kabupaten Bandung's DPRD
 		// decides, and is told so.
@@ -195,6 +204,7 @@ func TestCooperationPagesLifecycle(t *testing.T) {
 			t.Errorf("a PKS signed by the secretary without a surat kuasa: %s", problemsOf(r.Body))
 		}
 		step("ra", "sign_pks", url.Values{"signer_name": {"Muhammad Farhan"}, "office": {"Wali Kota Bandung"}, "sig_on": {"2025-12-15"}}, http.StatusSeeOther)
+		upload("kab", "pks")
 		step("kab", "sign_pks", url.Values{"signer_name": {"Bupati"}, "office": {"Bupati Bandung"}, "sig_on": {"2025-12-16"}}, http.StatusSeeOther)
 
 		page = f.do("kab", request{method: "GET", path: path})
