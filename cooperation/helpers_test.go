@@ -139,3 +139,15 @@ func refusal(t *testing.T, err error) []Problem {
 
 // wib is Western Indonesia Time, for test instants.
 var wib = time.FixedZone("WIB", 7*3600)
+
+// withoutDoc is c with no document of type t on file.
+func withoutDoc(c Cooperation, t DocType) Cooperation {
+	var docs []DocRef
+	for _, d := range c.Documents {
+		if d.Type != t {
+			docs = append(docs, d)
+		}
+	}
+	c.Documents = docs
+	return c
+}

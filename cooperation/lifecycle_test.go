@@ -114,22 +114,26 @@ func foreignCoop() Cooperation {
 	return c
 }
 
+// foreignToDPRD takes foreignCoop from exploration to the DPRD request.
+var foreignToDPRD = []step{
+	{StartExploration, kotaAdmin, nil, Penjajakan},
+	{PrepareStudy, kotaAdmin, nil, Kajian},
+	{ConsultLoI, kotaAdmin, nil, KonsultasiLoI},
+	{SignLoI, kotaAdmin, func(in *Input) { in.Signature = sig(false) }, LoIDitandatangani},
+	{DraftPlan, kotaAdmin, nil, RencanaKerjaSama},
+	{RequestDPRD, kotaAdmin, nil, MenungguDPRD},
+}
+
 func TestForeignKSDPL(t *testing.T) {
 	fk := foreignGov().Key()
-	c := run(t, foreignCoop(), Defaults(), now0, []step{
-		{StartExploration, kotaAdmin, nil, Penjajakan},
-		{PrepareStudy, kotaAdmin, nil, Kajian},
-		{ConsultLoI, kotaAdmin, nil, KonsultasiLoI},
-		{SignLoI, kotaAdmin, func(in *Input) { in.Signature = sig(false) }, LoIDitandatangani},
-		{DraftPlan, kotaAdmin, nil, RencanaKerjaSama},
-		{RequestDPRD, kotaAdmin, nil, MenungguDPRD},
+	c := run(t, foreignCoop(), Defaults(), now0, append(slices.Clone(foreignToDPRD), []step{
 		{RecordDPRD, kotaAdmin, decided, MenungguDPRD},
 		{SubmitToMinister, kotaAdmin, nil, DiajukanKeMenteri},
 		{ForwardByGovernor, provAdmin, nil, DiajukanKeMenteri},
 		{Verify, national, nil, Verifikasi},
 		{ReturnPlan, national, func(in *Input) { in.Reason = "perbaiki sasaran" }, RencanaKerjaSama},
 		{SubmitToMinister, kotaAdmin, nil, DiajukanKeMenteri},
-	})
+	}...))
 	// The Gubernur lets five working days pass: the kota sends directly.
 	later := now0.AddDate(0, 0, 10)
 	c = run(t, c, Defaults(), later, []step{
@@ -227,14 +231,7 @@ func TestRunningDeadlines(t *testing.T) {
 		t.Errorf("offer answered: running %v, all %v", got, c.Deadlines)
 	}
 
-	f := run(t, foreignCoop(), p, now0, []step{
-		{StartExploration, kotaAdmin, nil, Penjajakan},
-		{PrepareStudy, kotaAdmin, nil, Kajian},
-		{ConsultLoI, kotaAdmin, nil, KonsultasiLoI},
-		{SignLoI, kotaAdmin, func(in *Input) { in.Signature = sig(false) }, LoIDitandatangani},
-		{DraftPlan, kotaAdmin, nil, RencanaKerjaSama},
-		{RequestDPRD, kotaAdmin, nil, MenungguDPRD},
-	})
+	f := run(t, foreignCoop(), p, now0, foreignToDPRD)
 	if got := names(f); len(got) != 1 || got[0] != PDPRDForeign {
 		t.Errorf("DPRD asked: running %v", got)
 	}
@@ -316,13 +313,7 @@ func TestReportsFallDueYearly(t *testing.T) {
 	if len(probs) != 1 || probs[0].Field != "doc_ref" {
 		t.Errorf("a report without its number: %v", probs)
 	}
-	var docs []DocRef
-	for _, d := range c.Documents {
-		if d.Type != DocLaporan {
-			docs = append(docs, d)
-		}
-	}
-	c.Documents = docs
+	c = withoutDoc(c, DocLaporan)
 	found := false
 	for _, pr := range Check(c, RecordReport, kotaAdmin, Input{DocRef: "LAP-2"}, p, now0) {
 		found = found || pr.Msg == "coop.doc_missing"
@@ -381,15 +372,7 @@ func TestAvailableForUserlessParty(t *testing.T) {
 
 // Once a foreign plan's DPRD has decided, deciding again is not offered.
 func TestForeignDPRDDecidesOnce(t *testing.T) {
-	f := run(t, foreignCoop(), Defaults(), now0, []step{
-		{StartExploration, kotaAdmin, nil, Penjajakan},
-		{PrepareStudy, kotaAdmin, nil, Kajian},
-		{ConsultLoI, kotaAdmin, nil, KonsultasiLoI},
-		{SignLoI, kotaAdmin, func(in *Input) { in.Signature = sig(false) }, LoIDitandatangani},
-		{DraftPlan, kotaAdmin, nil, RencanaKerjaSama},
-		{RequestDPRD, kotaAdmin, nil, MenungguDPRD},
-		{RecordDPRD, kotaAdmin, decided, MenungguDPRD},
-	})
+	f := run(t, foreignCoop(), Defaults(), now0, append(slices.Clone(foreignToDPRD), step{RecordDPRD, kotaAdmin, decided, MenungguDPRD}))
 	for _, o := range Available(f, kotaAdmin, Input{Calendar: weekdays{}}, Defaults(), now0) {
 		if o.Name == RecordDPRD || o.Name == RejectDPRD || o.Name == DeemDPRD {
 			t.Errorf("%s offered after the DPRD decided", o.Name)

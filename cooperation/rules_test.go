@@ -273,13 +273,7 @@ func TestMayFileFor(t *testing.T) {
 // on file (REGULATION.md §3 h).
 func TestChangesNeedSignedPKS(t *testing.T) {
 	c := at(wajib(), Pelaksanaan)
-	var docs []DocRef
-	for _, d := range c.Documents {
-		if d.Type != DocPKS {
-			docs = append(docs, d)
-		}
-	}
-	c.Documents = docs
+	c = withoutDoc(c, DocPKS)
 	for _, tc := range []struct {
 		name TransitionName
 		in   Input
@@ -317,13 +311,7 @@ func TestAgreementsOfTheParties(t *testing.T) {
 		has(Check(c, Terminate, kotaAdmin, Input{EndReason: EndGoalAchieved}, Defaults(), now0), "coop.v18_agreement_ref") {
 		t.Error("an agreement is asked where it is given, or for another reason")
 	}
-	var docs []DocRef
-	for _, d := range c.Documents {
-		if d.Type != DocAddendum {
-			docs = append(docs, d)
-		}
-	}
-	c.Documents = docs
+	c = withoutDoc(c, DocAddendum)
 	probs := Check(c, Extend, kotaAdmin, Input{NewEndDate: D(2030, 4, 1), DocRef: "ADD-2"}, Defaults(), now0)
 	if !has(probs, "coop.doc_missing") {
 		t.Errorf("an extension without the addendum: %v", probs)
@@ -374,13 +362,7 @@ func TestHeadOfRegionOffice(t *testing.T) {
 // draft.
 func TestLastSignatureNeedsTheSignedAgreement(t *testing.T) {
 	c := at(wajib(), PenyusunanKB)
-	var docs []DocRef
-	for _, d := range c.Documents {
-		if d.Type != DocKB {
-			docs = append(docs, d)
-		}
-	}
-	c.Documents = docs
+	c = withoutDoc(c, DocKB)
 	in := Input{Signature: sig(false), DPRD: noDPRD}
 	final := func(probs []Problem) bool {
 		return slices.ContainsFunc(probs, func(p Problem) bool { return p.Msg == "coop.doc_missing_final" })

@@ -13,20 +13,23 @@ import (
 // message key, what each argument is, so that it is shown by its name in
 // the reader's language. An argument not listed, or a code without a
 // name, is shown as it is.
-type argSort int
+//
+// An argument kind is the catalogue prefix its names live under
+// ("coop.step." + code), or one of the kinds named from elsewhere below.
+type argSort string
 
 const (
-	argAsIs argSort = iota
-	argStep
-	argStage
-	argKind
-	argWho
-	argDoc
-	argRegion
-	argEndReason
-	argParam
-	argForum
-	argField
+	argAsIs      argSort = ""
+	argStep      argSort = "coop.step."
+	argStage     argSort = "coop.stage."
+	argKind      argSort = "coop.kind."
+	argWho       argSort = "coop.who."
+	argEndReason argSort = "coop.end."
+	argParam     argSort = "coop.param."
+	argForum     argSort = "coopf.forum_"
+	argDoc       argSort = "doc"    // cooperation.DocType's own labels
+	argRegion    argSort = "region" // the region reference
+	argField     argSort = "field"  // a form field's label: coop.* or coopf.*
 )
 
 var problemArgs = map[string][]argSort{
@@ -51,6 +54,15 @@ var problemArgs = map[string][]argSort{
 	"coop.field_invalid":               {argField},
 }
 
+// docLabel is a document type's name in lang.
+func docLabel(t cooperation.DocType, lang i18n.Lang) string {
+	l := t.Label()
+	if lang == i18n.EN {
+		return l.EN
+	}
+	return l.ID
+}
+
 // localArgs returns args with the codes problemArgs lists for key replaced
 // by their names in lang.
 func localArgs(cat *i18n.Catalog, dir *region.Directory, lang i18n.Lang, key string, args []any) []any {
@@ -61,50 +73,32 @@ func localArgs(cat *i18n.Catalog, dir *region.Directory, lang i18n.Lang, key str
 	out := make([]any, len(args))
 	copy(out, args)
 	label := func(prefix, code string) (string, bool) {
-		k := prefix + code
-		if !cat.Has(k) {
+		if !cat.Has(prefix + code) {
 			return "", false
 		}
-		return cat.T(lang, k), true
+		return cat.T(lang, prefix+code), true
 	}
-	for i, a := range args {
-		if i >= len(sorts) {
-			break
-		}
+	for i, a := range args[:min(len(args), len(sorts))] {
 		code := fmt.Sprint(a)
 		var name string
 		var found bool
 		switch sorts[i] {
-		case argStep:
-			name, found = label("coop.step.", code)
-		case argStage:
-			name, found = label("coop.stage.", code)
-		case argKind:
-			name, found = label("coop.kind.", code)
-		case argWho:
-			name, found = label("coop.who.", code)
-		case argEndReason:
-			name, found = label("coop.end.", code)
-		case argParam:
-			name, found = label("coop.param.", code)
-		case argForum:
-			name, found = label("coopf.forum_", code)
+		case argAsIs:
 		case argField:
 			if name, found = label("coop.", code); !found {
 				name, found = label("coopf.", code)
 			}
 		case argDoc:
-			l := cooperation.DocType(code).Label()
-			name, found = l.ID, l.ID != ""
-			if lang == i18n.EN {
-				name, found = l.EN, l.EN != ""
-			}
+			name = docLabel(cooperation.DocType(code), lang)
+			found = name != ""
 		case argRegion:
 			if dir != nil {
 				if r, ok := dir.Get(code); ok {
 					name, found = r.Name, true
 				}
 			}
+		default:
+			name, found = label(string(sorts[i]), code)
 		}
 		if found {
 			out[i] = name

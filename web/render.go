@@ -132,13 +132,7 @@ func (v *view) With(data any) *view {
 }
 
 // DocLabel is a document type's name in the page's language.
-func (v *view) DocLabel(t cooperation.DocType) string {
-	l := t.Label()
-	if v.Lang == i18n.EN {
-		return l.EN
-	}
-	return l.ID
-}
+func (v *view) DocLabel(t cooperation.DocType) string { return docLabel(t, v.Lang) }
 
 // Label translates a code of a kind ("coop.kind", "ksdd_wajib").
 func (v *view) Label(prefix string, code any) string { return v.T(prefix + "." + fmt.Sprint(code)) }

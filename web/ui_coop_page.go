@@ -136,7 +136,8 @@ func (s *Server) renderCoop(w http.ResponseWriter, r *http.Request, status int, 
 	}
 	ctx := r.Context()
 	if !a.IsAnonymous() && access.Authorize(a, access.TransitionCooperation, res) == nil {
-		in, p, err := s.coopRules(ctx, c)
+		p := params // read once above, for the deadlines too
+		in, err := s.coopInput(ctx, c)
 		if err != nil {
 			s.fail(w, r, err)
 			return
