@@ -325,3 +325,72 @@ func TestUpdateCooperationWritesNothingOnError(t *testing.T) {
 		}
 	})
 }
+
+// TestUpdateCooperationTellsParties: a step recorded on an offered
+// cooperation is told to the other region parties' TKKSD in the same
+// transaction (cooperation.Told says who); rolled back, it tells nobody.
+func TestUpdateCooperationTellsParties(t *testing.T) {
+	t.Parallel()
+	sqlstoretest.Each(t, func(t *testing.T, db *sqlstore.DB) {
+		ctx := context.Background()
+		clock := coopFixture(t, db)
+		c := newCoop("Air", regionParty("32.73", true), regionParty("35.78", false), regionParty("51.71", false))
+		c.Stage = cooperation.Penawaran
+		c = mustCoop(t, db, c)
+		accept := func(c *cooperation.Cooperation) (*cooperation.Event, error) {
+			return &cooperation.Event{Type: cooperation.AcceptOffer, From: c.Stage, To: c.Stage, ActorID: 5,
+				ActorName: "surabaya", Role: access.RegencyAdmin, Party: "35.78"}, nil
+		}
+		if _, err := db.UpdateCooperation(ctx, access.Scope{Prefix: "35.78"}, c.ID, 1, accept, admin); err != nil {
+			t.Fatal(err)
+		}
+		told := func(region string) []sqlstore.Notification {
+			t.Helper()
+			ns, err := db.Notifications(ctx, access.Scope{Prefix: region}, 0, false, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return ns
+		}
+		for _, region := range []string{"32.73", "51.71"} {
+			ns := told(region)
+			if len(ns) != 1 {
+				t.Fatalf("%s told %d times, want once", region, len(ns))
+			}
+			n := ns[0]
+			if n.Kind != sqlstore.NotifyCoopEvent || n.CooperationID != c.ID || n.Region != region ||
+				n.MessageKey != "notification.coop_event" ||
+				!reflect.DeepEqual(n.Args, []string{"Air", "accept_offer", "35.78"}) {
+				t.Errorf("%s told %+v", region, n)
+			}
+		}
+		if ns := told("35.78"); len(ns) != 0 {
+			t.Errorf("the recorder was told of its own step: %+v", ns)
+		}
+
+		// A national administrator's step is told by its role, to every region party.
+		clock.Advance(time.Minute)
+		byRole := func(c *cooperation.Cooperation) (*cooperation.Event, error) {
+			return &cooperation.Event{Type: cooperation.DeclineOffer, From: c.Stage, To: c.Stage, ActorID: 1,
+				Role: access.NationalAdmin, Party: "51.71"}, nil
+		}
+		if _, err := db.UpdateCooperation(ctx, national, c.ID, 2, byRole, admin); err != nil {
+			t.Fatal(err)
+		}
+		if ns := told("51.71"); len(ns) != 2 || ns[0].MessageKey != "notification.coop_event_by_role" ||
+			!reflect.DeepEqual(ns[0].Args, []string{"Air", "decline_offer", "national_admin"}) {
+			t.Errorf("51.71 after the national administrator's step: %+v", ns)
+		}
+
+		// The step fails: nobody is told.
+		if _, err := db.Exec(ctx, "DELETE FROM audit_head"); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.UpdateCooperation(ctx, access.Scope{Prefix: "35.78"}, c.ID, 3, accept, admin); err == nil {
+			t.Fatal("update without an audit head succeeded")
+		}
+		if ns := told("32.73"); len(ns) != 2 {
+			t.Errorf("32.73 told %d times after a failed step, want 2", len(ns))
+		}
+	})
+}

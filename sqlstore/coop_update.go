@@ -92,7 +92,8 @@ func (tx *Tx) appendEvent(ctx context.Context, id int64, seq int, ev cooperation
 // parties and urusan with Version one higher and UpdatedAt now, appends the
 // event with the next seq and records "cooperation.<event type>" (or
 // "cooperation.update" without an event) in the audit trail with summaries
-// before and after. An error from change is returned as it is; any error
+// before and after, and tells the other parties of the event (see
+// tellParties). An error from change is returned as it is; any error
 // rolls everything back.
 //
 // change cannot change ID, Version, CreatedAt, UpdatedAt or Documents.
@@ -133,7 +134,11 @@ func (db *DB) UpdateCooperation(ctx context.Context, scope access.Scope, id, ver
 				Scan(&last); err != nil {
 				return jalin.Wrap(err, "db.query")
 			}
-			if err := tx.appendEvent(ctx, id, int(last.Int64)+1, *ev); err != nil {
+			seq := int(last.Int64) + 1
+			if err := tx.appendEvent(ctx, id, seq, *ev); err != nil {
+				return err
+			}
+			if err := tx.tellParties(ctx, c, *ev, seq, scope); err != nil {
 				return err
 			}
 			if ev.Type != "" {
@@ -153,6 +158,28 @@ func (db *DB) UpdateCooperation(ctx context.Context, scope access.Scope, id, ver
 		return cooperation.Cooperation{}, err
 	}
 	return out, nil
+}
+
+// tellParties stores a notification of ev, the event seq of c, for each
+// region that cooperation.Told names, with scope the recorder's: the
+// change and the news of it are stored together or not at all. The
+// message names the step and who recorded it: the recorder's region, or
+// its role when it has none (a national administrator, a third party).
+func (tx *Tx) tellParties(ctx context.Context, c cooperation.Cooperation, ev cooperation.Event, seq int, scope access.Scope) error {
+	key, who := "notification.coop_event", scope.Prefix
+	if who == "" {
+		key, who = "notification.coop_event_by_role", string(ev.Role)
+	}
+	for _, region := range c.Told(ev, scope.Prefix) {
+		if _, err := tx.addNotification(ctx, Notification{
+			Region: region, CooperationID: c.ID, Kind: NotifyCoopEvent, MessageKey: key,
+			Args: []string{c.Title, string(ev.Type), who}, CreatedAt: ev.At,
+			DedupeKey: fmt.Sprintf("coop_event:%d:%d:%s", c.ID, seq, region),
+		}); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // decodeCoopCopy returns a deep copy of c, so that change cannot reach the

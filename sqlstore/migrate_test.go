@@ -3,6 +3,7 @@ package sqlstore_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"testing"
 
 	"github.com/jalin-ksd/jalin"
@@ -71,63 +72,74 @@ func TestCheckSchemaNewer(t *testing.T) {
 	})
 }
 
-// TestMigrateActionReminderKinds: 0011 widens the notification kinds by
-// recreating the table, which must keep the stored notifications (ids,
+// TestMigrateNotificationKinds: 0011 and 0013 widen the notification kinds
+// by recreating the table, which must keep the stored notifications (ids,
 // read marks, dedupe keys), accept the new kinds, still refuse unknown
 // ones, and on the way down drop only the rows of the new kinds.
-func TestMigrateActionReminderKinds(t *testing.T) {
+func TestMigrateNotificationKinds(t *testing.T) {
 	t.Parallel()
-	for _, engine := range sqlstoretest.Engines {
-		t.Run(engine, func(t *testing.T) {
-			ctx := context.Background()
-			db := sqlstoretest.OpenEmpty(t, engine)
-			if err := db.MigrateTo(ctx, 10); err != nil {
-				t.Fatal(err)
-			}
-			insert := func(id int64, kind, key string) error {
-				_, err := db.Exec(ctx, `INSERT INTO notification (id, region_code, kind, message_key, args, created_at,
-					read_at, dedupe_key) VALUES (?, '32', ?, 'm', '[]', ?, ?, ?)`, id, kind, db.Now(), db.Now(), key)
-				return err
-			}
-			if err := insert(7, "coop_expired", "old"); err != nil {
-				t.Fatal(err)
-			}
-			if err := insert(8, "action_overdue", "refused"); err == nil {
-				t.Fatal("version 10 accepted kind action_overdue")
-			}
-			if err := db.MigrateTo(ctx, 11); err != nil {
-				t.Fatal(err)
-			}
-			var kind, key string
-			var read *string
-			if err := db.QueryRow(ctx, "SELECT kind, dedupe_key, CAST(read_at AS TEXT) FROM notification WHERE id = 7").
-				Scan(&kind, &key, &read); err != nil {
-				t.Fatal(err)
-			}
-			if kind != "coop_expired" || key != "old" || read == nil {
-				t.Errorf("kept row: kind %q key %q read %v", kind, key, read)
-			}
-			for i, k := range []string{"action_due_soon", "action_overdue"} {
-				if err := insert(int64(20+i), k, k); err != nil {
-					t.Errorf("kind %s after 0011: %v", k, err)
+	for _, mig := range []struct {
+		to  int64
+		new []string
+	}{
+		{11, []string{"action_due_soon", "action_overdue"}},
+		{13, []string{"coop_event"}},
+	} {
+		for _, engine := range sqlstoretest.Engines {
+			t.Run(fmt.Sprintf("%04d/%s", mig.to, engine), func(t *testing.T) {
+				ctx := context.Background()
+				db := sqlstoretest.OpenEmpty(t, engine)
+				if err := db.MigrateTo(ctx, mig.to-1); err != nil {
+					t.Fatal(err)
 				}
-			}
-			if err := insert(30, "no_such_kind", "x"); err == nil {
-				t.Error("unknown kind accepted after 0011")
-			}
-			if err := insert(31, "coop_expired", "old"); err == nil {
-				t.Error("dedupe_key no longer unique after 0011")
-			}
-			if err := db.MigrateTo(ctx, 10); err != nil {
-				t.Fatal(err)
-			}
-			var n int
-			if err := db.QueryRow(ctx, "SELECT COUNT(*) FROM notification").Scan(&n); err != nil {
-				t.Fatal(err)
-			}
-			if n != 1 {
-				t.Errorf("%d notifications after rolling 0011 back, want the one of an old kind", n)
-			}
-		})
+				insert := func(id int64, kind, key string) error {
+					_, err := db.Exec(ctx, `INSERT INTO notification (id, region_code, kind, message_key, args, created_at,
+						read_at, dedupe_key) VALUES (?, '32', ?, 'm', '[]', ?, ?, ?)`, id, kind, db.Now(), db.Now(), key)
+					return err
+				}
+				if err := insert(7, "coop_expired", "old"); err != nil {
+					t.Fatal(err)
+				}
+				if err := insert(8, mig.new[0], "refused"); err == nil {
+					t.Fatalf("version %d accepted kind %s", mig.to-1, mig.new[0])
+				}
+				if err := db.MigrateTo(ctx, mig.to); err != nil {
+					t.Fatal(err)
+				}
+				var kind, key string
+				var read *string
+				if err := db.QueryRow(ctx, "SELECT kind, dedupe_key, CAST(read_at AS TEXT) FROM notification WHERE id = 7").
+					Scan(&kind, &key, &read); err != nil {
+					t.Fatal(err)
+				}
+				if kind != "coop_expired" || key != "old" || read == nil {
+					t.Errorf("kept row: kind %q key %q read %v", kind, key, read)
+				}
+				for i, k := range mig.new {
+					if err := insert(int64(20+i), k, k); err != nil {
+						t.Errorf("kind %s after %04d: %v", k, mig.to, err)
+					}
+				}
+				if err := insert(30, "no_such_kind", "x"); err == nil {
+					t.Errorf("unknown kind accepted after %04d", mig.to)
+				}
+				if err := insert(31, "coop_expired", "old"); err == nil {
+					t.Errorf("dedupe_key no longer unique after %04d", mig.to)
+				}
+				if err := db.MigrateTo(ctx, mig.to-1); err != nil {
+					t.Fatal(err)
+				}
+				var n int
+				if err := db.QueryRow(ctx, "SELECT COUNT(*) FROM notification").Scan(&n); err != nil {
+					t.Fatal(err)
+				}
+				if n != 1 {
+					t.Errorf("%d notifications after rolling %04d back, want the one of an old kind", n, mig.to)
+				}
+				if err := db.MigrateTo(ctx, mig.to); err != nil { // and up again
+					t.Fatal(err)
+				}
+			})
+		}
 	}
 }

@@ -15,7 +15,7 @@ import (
 // NotificationKind says what a notification is about.
 type NotificationKind string
 
-// The kinds the notification table accepts (see 0005 and 0011).
+// The kinds the notification table accepts (see 0005, 0011 and 0013).
 const (
 	NotifyOfferReceived NotificationKind = "offer_received"  // a partner region was offered a cooperation
 	NotifyAnswerDueSoon NotificationKind = "answer_due_soon" // its answer to an offer is due within days
@@ -24,13 +24,14 @@ const (
 	NotifyCoopExpired   NotificationKind = "coop_expired"    // a cooperation's term has ended
 	NotifyActionDueSoon NotificationKind = "action_due_soon" // a TKKSD follow-up action is due within days
 	NotifyActionOverdue NotificationKind = "action_overdue"  // a TKKSD follow-up action is past its due date
+	NotifyCoopEvent     NotificationKind = "coop_event"      // another party recorded a step of a cooperation (0013)
 )
 
 // Valid reports whether k is one of the kinds above.
 func (k NotificationKind) Valid() bool {
 	switch k {
 	case NotifyOfferReceived, NotifyAnswerDueSoon, NotifyOfferLapsed, NotifyCoopExpiring, NotifyCoopExpired,
-		NotifyActionDueSoon, NotifyActionOverdue:
+		NotifyActionDueSoon, NotifyActionOverdue, NotifyCoopEvent:
 		return true
 	}
 	return false
@@ -72,6 +73,19 @@ const notificationCols = `id, user_id, region_code, cooperation_id, kind, messag
 // and later, PostgreSQL 9.5 and later), so two instances adding the same
 // notification at once store it once and neither fails.
 func (db *DB) AddNotification(ctx context.Context, n Notification) (created bool, err error) {
+	err = db.Tx(ctx, func(tx *Tx) error {
+		created, err = tx.addNotification(ctx, n)
+		return err
+	})
+	if isForeignKeyViolation(err) {
+		return false, &jalin.Error{Code: jalin.EInvalid, Msg: "notification.ref_unknown", Err: err}
+	}
+	return created, err
+}
+
+// addNotification is AddNotification inside a transaction, for a change
+// that tells someone of itself: both are stored or neither.
+func (tx *Tx) addNotification(ctx context.Context, n Notification) (bool, error) {
 	n.DedupeKey, n.MessageKey = strings.TrimSpace(n.DedupeKey), strings.TrimSpace(n.MessageKey)
 	switch {
 	case !n.Kind.Valid():
@@ -91,24 +105,17 @@ func (db *DB) AddNotification(ctx context.Context, n Notification) (created bool
 		return false, jalin.Wrap(fmt.Errorf("notification args: %w", err), "db.query")
 	}
 	if n.CreatedAt.IsZero() {
-		n.CreatedAt = db.Now()
+		n.CreatedAt = tx.db.Now()
 	}
-	err = db.Tx(ctx, func(tx *Tx) error {
-		id, err := tx.nextID(ctx, "notification")
-		if err != nil {
-			return err
-		}
-		k, err := affected(tx.Exec(ctx, "INSERT INTO notification ("+notificationCols+`)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?) ON CONFLICT (dedupe_key) DO NOTHING`,
-			id, nullID(n.UserID), nullString(n.Region), nullID(n.CooperationID), string(n.Kind), n.MessageKey,
-			string(args), dbTime(n.CreatedAt), n.DedupeKey))
-		created = k == 1
-		return err
-	})
-	if isForeignKeyViolation(err) {
-		return false, &jalin.Error{Code: jalin.EInvalid, Msg: "notification.ref_unknown", Err: err}
+	id, err := tx.nextID(ctx, "notification")
+	if err != nil {
+		return false, err
 	}
-	return created, err
+	k, err := affected(tx.Exec(ctx, "INSERT INTO notification ("+notificationCols+`)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?) ON CONFLICT (dedupe_key) DO NOTHING`,
+		id, nullID(n.UserID), nullString(n.Region), nullID(n.CooperationID), string(n.Kind), n.MessageKey,
+		string(args), dbTime(n.CreatedAt), n.DedupeKey))
+	return k == 1, err
 }
 
 // Notifications returns, newest first, the notifications addressed to user

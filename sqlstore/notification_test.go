@@ -165,7 +165,7 @@ func TestNotificationKinds(t *testing.T) {
 	for k, about := range map[sqlstore.NotificationKind]bool{
 		sqlstore.NotifyOfferReceived: false, sqlstore.NotifyAnswerDueSoon: false, sqlstore.NotifyOfferLapsed: false,
 		sqlstore.NotifyCoopExpiring: false, sqlstore.NotifyCoopExpired: false,
-		sqlstore.NotifyActionDueSoon: true, sqlstore.NotifyActionOverdue: true,
+		sqlstore.NotifyActionDueSoon: true, sqlstore.NotifyActionOverdue: true, sqlstore.NotifyCoopEvent: false,
 	} {
 		if !k.Valid() || k.AboutAction() != about {
 			t.Errorf("%s: valid %v, about an action %v", k, k.Valid(), k.AboutAction())

@@ -27,6 +27,7 @@ const (
 	argEndReason argSort = "coop.end."
 	argParam     argSort = "coop.param."
 	argForum     argSort = "coopf.forum_"
+	argRole      argSort = "role."
 	argDoc       argSort = "doc"    // cooperation.DocType's own labels
 	argRegion    argSort = "region" // the region reference
 	argField     argSort = "field"  // a form field's label: coop.* or coopf.*
@@ -52,6 +53,9 @@ var problemArgs = map[string][]argSort{
 	"coop.v18_reason_invalid":          {argEndReason},
 	"coop.tkksd_consideration_missing": {argRegion},
 	"coop.field_invalid":               {argField},
+	// Stored notifications name things by code too (see view.Notice).
+	"notification.coop_event":         {argAsIs, argStep, argRegion},
+	"notification.coop_event_by_role": {argAsIs, argStep, argRole},
 }
 
 // docLabel is a document type's name in lang.

@@ -109,13 +109,14 @@ func (v *view) Can(act string) bool {
 	return !v.Actor.IsAnonymous() && access.Authorize(v.Actor, access.Action(act), homeResource(v.Actor, "")) == nil
 }
 
-// Notice translates a stored notification's message.
+// Notice translates a stored notification's message, its codes (a step,
+// a region, a role) by their names.
 func (v *view) Notice(key string, args []string) string {
 	a := make([]any, len(args))
 	for i, x := range args {
 		a[i] = x
 	}
-	return v.T(key, a...)
+	return v.Msg(key, a)
 }
 
 // Msg translates a message key with its arguments (a domain problem).

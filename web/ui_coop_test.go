@@ -155,6 +155,15 @@ func TestCooperationPagesLifecycle(t *testing.T) {
 		}
 		at("2025-11-10")
 		step("kab", "accept_offer", url.Values{"on": {"2025-11-10"}}, http.StatusSeeOther)
+		// Kota Bandung's team is told of the answer in its inbox, by names.
+		if notes := section(f.do("ra", request{method: "GET", path: "/inbox"}).Body, `class="notes"`); !strings.Contains(notes,
+			"Kerja sama &#34;Pengelolaan persampahan lintas batas&#34;: langkah &#34;Terima penawaran&#34; dicatat oleh Kabupaten Bandung.") ||
+			!strings.Contains(notes, `href="/cooperations/`+id+`"`) {
+			t.Errorf("Kota Bandung is not told of the acceptance: %s", notes)
+		}
+		if notes := section(f.do("kab", request{method: "GET", path: "/inbox"}).Body, `class="notes"`); strings.Contains(notes, "Terima penawaran") {
+			t.Errorf("Kabupaten Bandung is told of its own answer: %s", notes)
+		}
 		if page := f.do("ra", request{method: "GET", path: path}); strings.Contains(page.Body, `id="deadlines"`) || !strings.Contains(page.Body, "Tidak ada tenggat berjalan.") {
 			t.Errorf("an answered offer's deadline still runs: %s", section(page.Body, `id="deadlines"`))
 		}
