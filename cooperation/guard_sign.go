@@ -191,22 +191,11 @@ var v16 = Guard{"V-16", func(x *ctx) []Problem {
 	return nil
 }}
 
-// offerDue returns when the partners' answer is due, from the deadline
-// send_offer started.
-func (c Cooperation) offerDue() (Date, bool) {
-	for i := len(c.Deadlines) - 1; i >= 0; i-- {
-		if c.Deadlines[i].Name == POfferAnswer {
-			return c.Deadlines[i].Due, true
-		}
-	}
-	return Date{}, false
-}
-
 // offerOpen: an answer counts only until the deadline (the deadline
 // itself is a parameter: REGULATION.md §3 b, [?]).
 var offerOpen = Guard{RuleTime, func(x *ctx) []Problem {
-	if due, ok := x.c.offerDue(); ok && x.today.After(due) {
-		return []Problem{prob(RuleTime, "coop.offer_lapsed", "answer", due.String())}
+	if dl, ok := x.c.OfferDeadline(); ok && x.today.After(dl.Due) {
+		return []Problem{prob(RuleTime, "coop.offer_lapsed", "answer", dl.Due.String())}
 	}
 	return nil
 }}
@@ -214,9 +203,9 @@ var offerOpen = Guard{RuleTime, func(x *ctx) []Problem {
 // offerLapsed: the offer lapses only after the deadline with a partner
 // still silent (§14.2: "no answer by [P] deadline").
 var offerLapsed = Guard{RuleTime, func(x *ctx) []Problem {
-	due, ok := x.c.offerDue()
-	if !ok || !x.today.After(due) {
-		return []Problem{prob(RuleTime, "coop.offer_not_lapsed", "answer", due.String())}
+	dl, ok := x.c.OfferDeadline()
+	if !ok || !x.today.After(dl.Due) {
+		return []Problem{prob(RuleTime, "coop.offer_not_lapsed", "answer", dl.Due.String())}
 	}
 	return nil
 }}

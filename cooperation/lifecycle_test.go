@@ -43,8 +43,8 @@ func TestDomesticWajibWithDPRD(t *testing.T) {
 	if c.Disputes[0].Forum != ForumGubernur || c.EndDate != D(2030, 4, 1) || c.Ending.Reason != EndGoalAchieved {
 		t.Errorf("events not recorded: %+v %v %+v", c.Disputes, c.EndDate, c.Ending)
 	}
-	if due, _ := c.offerDue(); due != weekdays.AddWorkdays(weekdays{}, D(2024, 3, 1), 30) {
-		t.Errorf("offer due %v", due)
+	if dl, _ := c.OfferDeadline(); dl.Due != weekdays.AddWorkdays(weekdays{}, D(2024, 3, 1), 30) {
+		t.Errorf("offer due %v", dl.Due)
 	}
 }
 

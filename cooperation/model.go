@@ -283,12 +283,8 @@ func (c Cooperation) Running(d Deadline) bool {
 	}
 	switch d.Name {
 	case POfferAnswer:
-		for i := len(c.Deadlines) - 1; i >= 0; i-- {
-			if c.Deadlines[i].Name == POfferAnswer {
-				return c.Stage == Penawaran && c.Deadlines[i] == d
-			}
-		}
-		return false
+		latest, _ := c.OfferDeadline()
+		return c.Stage == Penawaran && latest == d
 	case PDPRDForeign:
 		if c.Stage != MenungguDPRD {
 			return false
@@ -299,6 +295,19 @@ func (c Cooperation) Running(d Deadline) bool {
 		return c.Stage == DiajukanKeMenteri && !c.GovernorForwarded && !c.DirectToMinister
 	}
 	return true
+}
+
+// OfferDeadline is the answer deadline of c's latest offer (each
+// send_offer starts one; a new offer replaces the one before), and false
+// if no offer was sent. The answer guard, the lapse job, the inbox and the
+// running deadlines all read this one.
+func (c Cooperation) OfferDeadline() (Deadline, bool) {
+	for i := len(c.Deadlines) - 1; i >= 0; i-- {
+		if c.Deadlines[i].Name == POfferAnswer {
+			return c.Deadlines[i], true
+		}
+	}
+	return Deadline{}, false
 }
 
 // RunningDeadlines lists the deadlines of c that still await their event,

@@ -40,7 +40,7 @@ func RunOffers(ctx context.Context, d Deps, now time.Time) (Report, error) {
 		if err != nil {
 			return rep, err
 		}
-		dl, ok := offerDeadline(c)
+		dl, ok := c.OfferDeadline()
 		if c.Stage != cooperation.Penawaran || !ok {
 			continue
 		}
@@ -56,16 +56,6 @@ func RunOffers(ctx context.Context, d Deps, now time.Time) (Report, error) {
 	}
 	rep.log(d, KindOffers)
 	return rep, nil
-}
-
-// offerDeadline is the latest offer_answer_deadline of c.
-func offerDeadline(c cooperation.Cooperation) (cooperation.Deadline, bool) {
-	for i := len(c.Deadlines) - 1; i >= 0; i-- {
-		if c.Deadlines[i].Name == cooperation.POfferAnswer {
-			return c.Deadlines[i], true
-		}
-	}
-	return cooperation.Deadline{}, false
 }
 
 func (d Deps) lapseOffer(ctx context.Context, rep *Report, r rules, c cooperation.Cooperation,

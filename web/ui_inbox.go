@@ -25,16 +25,13 @@ type offerRow struct {
 	Overdue bool
 }
 
-// newOfferRow is offer it (read in full as c) as of day today: its answer
-// deadline (the latest, if it was extended) and whether it has passed.
+// newOfferRow is offer it (read in full as c) as of day today: the answer
+// deadline of its latest offer and whether it has passed.
 func newOfferRow(it sqlstore.CoopSummary, c cooperation.Cooperation, today workday.Date) offerRow {
 	row := offerRow{Coop: it}
-	for _, dl := range c.Deadlines {
-		if dl.Name == "offer_answer_deadline" && (row.Due.IsZero() || dl.Due.After(row.Due)) {
-			row.Due = dl.Due
-		}
+	if dl, ok := c.OfferDeadline(); ok {
+		row.Due, row.Overdue = dl.Due, dl.Due.Before(today)
 	}
-	row.Overdue = !row.Due.IsZero() && row.Due.Before(today)
 	return row
 }
 
