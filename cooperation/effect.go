@@ -140,7 +140,7 @@ func effLapseLoI(x *ctx, c *Cooperation, data map[string]string) {
 }
 
 // effSubmit starts the Gubernur's five working days for a kab/kota plan
-// (PMDN25 Pasal 18(4)).
+// or draft Naskah (PMDN25 Pasal 18(4), 20(3)).
 func effSubmit(x *ctx, c *Cooperation, _ map[string]string) {
 	if h := c.home(); h >= 0 && isRegency(c.Parties[h].Region) {
 		start := x.on()

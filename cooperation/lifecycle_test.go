@@ -4,6 +4,8 @@ import (
 	"slices"
 	"testing"
 	"time"
+
+	"github.com/jalin-ksd/jalin/access"
 )
 
 func withSig(kuasa bool, dprd *DPRDAssessment) func(*Input) {
@@ -141,7 +143,29 @@ func TestForeignKSDPL(t *testing.T) {
 		{Verify, national, nil, Verifikasi},
 		{ApproveDrafting, national, nil, RancanganNaskah},
 		{SubmitDraft, kotaAdmin, nil, PembahasanAntarkementrian},
-		{RecordMeeting, national, func(in *Input) { in.DocRef = "BA-1" }, PembahasanMitra},
+	})
+	// The draft Naskah goes through the Gubernur too (Pasal 20(3)–(4)):
+	// the ministry cannot discuss it before, and the kota may not send it
+	// directly within the Gubernur's five new working days, though the
+	// plan's deadline passed long ago.
+	if dl, ok := c.latestDeadline(PGovernorForward); !ok || !c.Running(dl) || dl.Start != DateOf(later) {
+		t.Errorf("the Gubernur's deadline for the draft: %+v running %v", dl, c.Running(dl))
+	}
+	baRef := func(in *Input) { in.DocRef = "BA-1" }
+	for _, tr := range []struct {
+		name TransitionName
+		a    access.Actor
+		rule string
+	}{{RecordMeeting, national, "V-17"}, {SendDirect, kotaAdmin, RuleTime}} {
+		in := facts()
+		baRef(&in)
+		if _, _, err := Apply(c, tr.name, tr.a, in, Defaults(), later); err == nil || rules(refusal(t, err))[tr.rule] == 0 {
+			t.Errorf("%s before the draft was routed: %v", tr.name, err)
+		}
+	}
+	c = run(t, c, Defaults(), later, []step{
+		{ForwardByGovernor, provAdmin, nil, PembahasanAntarkementrian},
+		{RecordMeeting, national, baRef, PembahasanMitra},
 		{RecordConfirm, national, nil, SuratKonfirmasi},
 		{ApproveMinister, national, nil, PersetujuanMenteri},
 		{SignNaskah, kotaAdmin, func(in *Input) { in.Signature = sig(false) }, PersetujuanMenteri},

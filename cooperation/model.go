@@ -274,7 +274,8 @@ type Ending struct {
 // started for: the answer to an offer while the offer is out (only the
 // latest offer's deadline: a new offer replaces it), the DPRD's decision
 // while the party's DPRD has not decided, the Gubernur's forwarding while
-// the plan waits at the Gubernur. A deadline whose event has happened, or
+// a kab/kota's plan or draft Naskah waits at the Gubernur (the latest
+// submission's). A deadline whose event has happened, or
 // whose stage the cooperation has left, is history: the timeline keeps
 // it, the list of running deadlines does not.
 func (c Cooperation) Running(d Deadline) bool {
@@ -292,7 +293,8 @@ func (c Cooperation) Running(d Deadline) bool {
 		p, _, ok := c.Party(d.Party)
 		return !ok || p.DPRD == DPRDPending || p.DPRD == ""
 	case PGovernorForward:
-		return c.Stage == DiajukanKeMenteri && !c.GovernorForwarded && !c.DirectToMinister
+		latest, _ := c.latestDeadline(PGovernorForward)
+		return slices.Contains(atMinisterGate, c.Stage) && !c.GovernorForwarded && !c.DirectToMinister && latest == d
 	}
 	return true
 }
@@ -301,9 +303,12 @@ func (c Cooperation) Running(d Deadline) bool {
 // send_offer starts one; a new offer replaces the one before), and false
 // if no offer was sent. The answer guard, the lapse job, the inbox and the
 // running deadlines all read this one.
-func (c Cooperation) OfferDeadline() (Deadline, bool) {
+func (c Cooperation) OfferDeadline() (Deadline, bool) { return c.latestDeadline(POfferAnswer) }
+
+// latestDeadline is the last deadline named name that c started.
+func (c Cooperation) latestDeadline(name string) (Deadline, bool) {
 	for i := len(c.Deadlines) - 1; i >= 0; i-- {
-		if c.Deadlines[i].Name == POfferAnswer {
+		if c.Deadlines[i].Name == name {
 			return c.Deadlines[i], true
 		}
 	}

@@ -32,22 +32,24 @@ var foreignTable = []Transition{
 	{Name: SubmitToMinister, From: []Stage{RencanaKerjaSama, MenungguDPRD}, To: DiajukanKeMenteri,
 		Kinds: foreignKinds, Who: whoHome, Guards: []Guard{v12Approved, v15, v14, calendarIfRegency},
 		Docs: []DocType{DocKajian, DocLoI, DocRencanaKerjaSama}, Effect: effSubmit},
-	{Name: ForwardByGovernor, From: []Stage{DiajukanKeMenteri}, Kinds: foreignKinds, Who: whoGovernor,
+	// A kab/kota's plan (Pasal 18(4)–(5)) and later its draft Naskah
+	// (Pasal 20(3)–(4)) reach the Minister through the Gubernur, who has
+	// five working days; after them the kab/kota may send directly.
+	{Name: ForwardByGovernor, From: atMinisterGate, Kinds: foreignKinds, Who: whoGovernor,
 		Guards: []Guard{notYetRouted}, Effect: func(_ *ctx, c *Cooperation, _ map[string]string) { c.GovernorForwarded = true }},
-	{Name: SendDirect, From: []Stage{DiajukanKeMenteri}, Kinds: foreignKinds, Who: whoHomeRegency,
+	{Name: SendDirect, From: atMinisterGate, Kinds: foreignKinds, Who: whoHomeRegency,
 		Guards: []Guard{notYetRouted, governorLate}, Effect: func(_ *ctx, c *Cooperation, _ map[string]string) { c.DirectToMinister = true }},
 	// V-17: verification checks kajian, LoI, plan and DPRD approval (PMDN25 Pasal 19(2)).
 	{Name: Verify, From: []Stage{DiajukanKeMenteri}, To: Verifikasi, Kinds: foreignKinds, Who: whoNational,
 		Guards: []Guard{v12Approved, routed}, Docs: []DocType{DocKajian, DocLoI, DocRencanaKerjaSama}},
 	{Name: ReturnPlan, From: []Stage{Verifikasi}, To: RencanaKerjaSama, Kinds: foreignKinds, Who: whoNational,
-		Guards: []Guard{needReason}, Effect: func(_ *ctx, c *Cooperation, _ map[string]string) {
-			c.GovernorForwarded, c.DirectToMinister = false, false
-		}},
-	{Name: ApproveDrafting, From: []Stage{Verifikasi}, To: RancanganNaskah, Kinds: foreignKinds, Who: whoNational},
+		Guards: []Guard{needReason}, Effect: unrouted},
+	{Name: ApproveDrafting, From: []Stage{Verifikasi}, To: RancanganNaskah, Kinds: foreignKinds, Who: whoNational,
+		Effect: unrouted},
 	{Name: SubmitDraft, From: []Stage{RancanganNaskah}, To: PembahasanAntarkementrian, Kinds: foreignKinds,
-		Who: whoHome, Docs: []DocType{DocRancanganNaskah}},
+		Who: whoHome, Guards: []Guard{calendarIfRegency}, Docs: []DocType{DocRancanganNaskah}, Effect: effSubmit},
 	{Name: RecordMeeting, From: []Stage{PembahasanAntarkementrian}, To: PembahasanMitra, Kinds: foreignKinds,
-		Who: whoNational, Guards: []Guard{docRef}},
+		Who: whoNational, Guards: []Guard{routed, docRef}},
 	{Name: RecordConfirm, From: []Stage{PembahasanMitra}, To: SuratKonfirmasi, Kinds: foreignKinds,
 		Who: whoNational, Docs: []DocType{DocSuratKonfirmasi}},
 	{Name: ApproveMinister, From: []Stage{SuratKonfirmasi}, To: PersetujuanMenteri, Kinds: foreignKinds,
@@ -88,6 +90,19 @@ var calendarIfRegency = Guard{"V-20", func(x *ctx) []Problem {
 	return nil
 }}
 
+// atMinisterGate are the stages where a kab/kota's submission waits for
+// the Gubernur: the plan (DiajukanKeMenteri) and the draft Naskah
+// (PembahasanAntarkementrian, until the Gubernur forwards it or the
+// kab/kota sends it directly).
+var atMinisterGate = []Stage{DiajukanKeMenteri, PembahasanAntarkementrian}
+
+// unrouted starts a new submission through the Gubernur: a plan sent back
+// for repair, or a draft Naskah after the plan was verified, is routed
+// afresh.
+func unrouted(_ *ctx, c *Cooperation, _ map[string]string) {
+	c.GovernorForwarded, c.DirectToMinister = false, false
+}
+
 var notYetRouted = Guard{RuleOrder, func(x *ctx) []Problem {
 	if x.c.GovernorForwarded || x.c.DirectToMinister {
 		return []Problem{prob(RuleOrder, "coop.already_routed", "")}
@@ -96,18 +111,17 @@ var notYetRouted = Guard{RuleOrder, func(x *ctx) []Problem {
 }}
 
 // governorLate: the kab/kota may send directly only after the Gubernur let
-// five working days pass (PMDN25 Pasal 18(5)).
+// five working days pass since its latest submission (PMDN25 Pasal 18(5),
+// 20(4)).
 var governorLate = Guard{RuleTime, func(x *ctx) []Problem {
-	for _, d := range x.c.Deadlines {
-		if d.Name == PGovernorForward && x.today.After(d.Due) {
-			return nil
-		}
+	if d, ok := x.c.latestDeadline(PGovernorForward); ok && x.today.After(d.Due) {
+		return nil
 	}
 	return []Problem{prob(RuleTime, "coop.governor_time_running", "")}
 }}
 
-// routed: a kab/kota plan reaches the Minister through the Gubernur or,
-// after his deadline, directly.
+// routed: a kab/kota plan, and later its draft Naskah, reaches the
+// Minister through the Gubernur or, after his deadline, directly.
 var routed = Guard{"V-17", func(x *ctx) []Problem {
 	if homeIsRegency(x.c) && !x.c.GovernorForwarded && !x.c.DirectToMinister {
 		return []Problem{prob("V-17", "coop.not_routed", "")}

@@ -227,7 +227,8 @@ func (l *coopLoader) scenarios() []coopScenario {
 		do(30, co.RecordDPRD, sby).with(decision("Keputusan DPRD Kota Surabaya No. 39/%d", "")),
 		do(10, co.SubmitToMinister, sby), do(3, co.ForwardByGovernor, jatim),
 		do(20, co.Verify, national), do(10, co.ApproveDrafting, national), do(30, co.SubmitDraft, sby),
-		do(20, co.RecordMeeting, national).with(withDoc("", "BA Rapat Antarkementerian No. 5/%d")),
+		do(4, co.ForwardByGovernor, jatim),
+		do(16, co.RecordMeeting, national).with(withDoc("", "BA Rapat Antarkementerian No. 5/%d")),
 		do(30, co.RecordConfirm, national), do(15, co.ApproveMinister, national),
 		do(20, co.SignNaskah, sby), do(1, co.SignNaskah, sby).forPartner(), do(14, co.StartExecution, sby),
 	})})
