@@ -1,13 +1,14 @@
 package cooperation
 
-import "slices"
-
-// Told lists the regions whose TKKSD is to be told of ev, an event just
-// recorded on c by someone whose own region is home ("" for national roles
-// and third parties): every region party of c but home, so that a partner
-// hears of a signature, a DPRD decision, an amendment, a dispute, an ending
-// or a report when it happens, not when it next opens the timeline, and a
-// regency hears what the Gubernur or the ministry recorded on its behalf.
+// Told lists the parties to be told of ev, an event just recorded on c by
+// someone whose own region is home ("" for national roles and third
+// parties) or whose organisation is org (a third party's; 0 for everyone
+// else): every region party but home, and every third party but org. So
+// a partner hears of a signature, a DPRD decision, an amendment, a dispute,
+// an ending or a report when it happens, not when it next opens the
+// timeline, and a regency hears what the Gubernur or the ministry recorded
+// on its behalf. Other parties (a ministry, a foreign partner) have no
+// accounts to tell.
 //
 // Nobody is told
 //   - while c is prepared: the partners have not been offered it yet;
@@ -15,14 +16,19 @@ import "slices"
 //     its answer is due;
 //   - of what the system records (no user: a lapsed offer, an expired
 //     term), which the jobs tell in their own words.
-func (c Cooperation) Told(ev Event, home string) []string {
+func (c Cooperation) Told(ev Event, home string, org int64) []Party {
 	if ev.ActorID <= 0 || ev.Type == "" || ev.Type == SendOffer || ev.From == Persiapan || ev.From == SiapDitawarkan {
 		return nil
 	}
-	var out []string
+	var out []Party
+	seen := map[string]bool{}
 	for _, p := range c.Parties {
-		if p.Kind == PartyRegion && p.Region != "" && p.Region != home && !slices.Contains(out, p.Region) {
-			out = append(out, p.Region)
+		switch {
+		case seen[p.Key()]:
+		case p.Kind == PartyRegion && p.Region != "" && p.Region != home,
+			p.Kind == PartyThirdParty && p.OrgID != 0 && p.OrgID != org:
+			seen[p.Key()] = true
+			out = append(out, p)
 		}
 	}
 	return out

@@ -382,6 +382,49 @@ func TestUpdateCooperationTellsParties(t *testing.T) {
 			t.Errorf("51.71 after the national administrator's step: %+v", ns)
 		}
 
+		// A third party is told through its organisation's accounts, and
+		// its own step is told by its name.
+		u := mustUser(t, db, "pt.air", access.ThirdParty, "32", 1)
+		other := mustUser(t, db, "kampus", access.ThirdParty, "32", 2)
+		k := newCoop("Sampah", regionParty("32.73", false), orgParty(1))
+		k.Kind, k.Stage = cooperation.KindKSDPK, cooperation.PenyusunanPKS
+		k.Parties[1].Initiator, k.Parties[1].Name = true, "PT Air Bersih"
+		k = mustCoop(t, db, k)
+		sign := func(party string) func(c *cooperation.Cooperation) (*cooperation.Event, error) {
+			return func(c *cooperation.Cooperation) (*cooperation.Event, error) {
+				return &cooperation.Event{Type: cooperation.SignPKS, From: c.Stage, To: c.Stage, ActorID: 5, Party: party}, nil
+			}
+		}
+		if _, err := db.UpdateCooperation(ctx, access.Scope{Prefix: "32.73"}, k.ID, 1, sign("32.73"), admin); err != nil {
+			t.Fatal(err)
+		}
+		mine := func(u sqlstore.User) []sqlstore.Notification {
+			t.Helper()
+			ns, err := db.Notifications(ctx, access.Scope{OrgID: u.OrgID}, u.ID, false, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return ns
+		}
+		if ns := mine(u); len(ns) != 1 || ns[0].UserID != u.ID || ns[0].CooperationID != k.ID ||
+			!reflect.DeepEqual(ns[0].Args, []string{"Sampah", "sign_pks", "32.73"}) {
+			t.Errorf("the third party's account was told %+v", ns)
+		}
+		if ns := mine(other); len(ns) != 0 {
+			t.Errorf("another organisation's account was told %+v", ns)
+		}
+		clock.Advance(time.Minute)
+		if _, err := db.UpdateCooperation(ctx, access.Scope{OrgID: 1}, k.ID, 2, sign("org:1"), admin); err != nil {
+			t.Fatal(err)
+		}
+		if ns := told("32.73"); len(ns) == 0 || ns[0].CooperationID != k.ID ||
+			!reflect.DeepEqual(ns[0].Args, []string{"Sampah", "sign_pks", "PT Air Bersih"}) {
+			t.Errorf("Kota Bandung after the third party's signature: %+v", ns)
+		}
+		if ns := mine(u); len(ns) != 1 {
+			t.Errorf("the third party was told of its own signature: %+v", ns)
+		}
+
 		// The step fails: nobody is told.
 		if _, err := db.Exec(ctx, "DELETE FROM audit_head"); err != nil {
 			t.Fatal(err)
@@ -389,8 +432,8 @@ func TestUpdateCooperationTellsParties(t *testing.T) {
 		if _, err := db.UpdateCooperation(ctx, access.Scope{Prefix: "35.78"}, c.ID, 3, accept, admin); err == nil {
 			t.Fatal("update without an audit head succeeded")
 		}
-		if ns := told("32.73"); len(ns) != 2 {
-			t.Errorf("32.73 told %d times after a failed step, want 2", len(ns))
+		if ns := told("32.73"); len(ns) != 3 {
+			t.Errorf("32.73 told %d times after a failed step, want 3", len(ns))
 		}
 	})
 }

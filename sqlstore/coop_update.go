@@ -161,25 +161,66 @@ func (db *DB) UpdateCooperation(ctx context.Context, scope access.Scope, id, ver
 }
 
 // tellParties stores a notification of ev, the event seq of c, for each
-// region that cooperation.Told names, with scope the recorder's: the
-// change and the news of it are stored together or not at all. The
-// message names the step and who recorded it: the recorder's region, or
-// its role when it has none (a national administrator, a third party).
+// party that cooperation.Told names, with scope the recorder's: a region
+// party's TKKSD is told as a region, a third party through each of its
+// organisation's enabled accounts. The change and the news of it are
+// stored together or not at all. The message names the step and who
+// recorded it: the recorder's region or organisation, else its role (a
+// national administrator).
 func (tx *Tx) tellParties(ctx context.Context, c cooperation.Cooperation, ev cooperation.Event, seq int, scope access.Scope) error {
 	key, who := "notification.coop_event", scope.Prefix
+	if scope.OrgID != 0 {
+		for _, p := range c.Parties {
+			if p.Kind == cooperation.PartyThirdParty && p.OrgID == scope.OrgID {
+				who = p.Name
+			}
+		}
+	}
 	if who == "" {
 		key, who = "notification.coop_event_by_role", string(ev.Role)
 	}
-	for _, region := range c.Told(ev, scope.Prefix) {
-		if _, err := tx.addNotification(ctx, Notification{
-			Region: region, CooperationID: c.ID, Kind: NotifyCoopEvent, MessageKey: key,
-			Args: []string{c.Title, string(ev.Type), who}, CreatedAt: ev.At,
-			DedupeKey: fmt.Sprintf("coop_event:%d:%d:%s", c.ID, seq, region),
-		}); err != nil {
-			return err
+	n := Notification{CooperationID: c.ID, Kind: NotifyCoopEvent, MessageKey: key,
+		Args: []string{c.Title, string(ev.Type), who}, CreatedAt: ev.At}
+	for _, p := range c.Told(ev, scope.Prefix, scope.OrgID) {
+		var to []Notification
+		if p.Kind == cooperation.PartyRegion {
+			n.Region, n.UserID, n.DedupeKey = p.Region, 0, fmt.Sprintf("coop_event:%d:%d:%s", c.ID, seq, p.Region)
+			to = append(to, n)
+		} else {
+			users, err := tx.orgUsers(ctx, p.OrgID)
+			if err != nil {
+				return err
+			}
+			for _, u := range users {
+				n.Region, n.UserID, n.DedupeKey = "", u, fmt.Sprintf("coop_event:%d:%d:user:%d", c.ID, seq, u)
+				to = append(to, n)
+			}
+		}
+		for _, n := range to {
+			if _, err := tx.addNotification(ctx, n); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
+}
+
+// orgUsers lists the enabled accounts of organisation org.
+func (tx *Tx) orgUsers(ctx context.Context, org int64) ([]int64, error) {
+	rows, err := tx.Query(ctx, "SELECT id FROM app_user WHERE org_id = ? AND disabled = ? ORDER BY id", org, false)
+	if err != nil {
+		return nil, jalin.Wrap(err, "db.query")
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, jalin.Wrap(err, "db.query")
+		}
+		ids = append(ids, id)
+	}
+	return ids, jalin.Wrap(rows.Err(), "db.query")
 }
 
 // decodeCoopCopy returns a deep copy of c, so that change cannot reach the
