@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/jalin-ksd/jalin/cooperation"
+	"github.com/jalin-ksd/jalin/region"
 	"github.com/jalin-ksd/jalin/sqlstore"
 	"github.com/jalin-ksd/jalin/workday"
 )
@@ -72,8 +73,14 @@ func (s *Server) toAPICoopSummary(c sqlstore.CoopSummary) apiCoopSummary {
 // partyName names a region party from the reference when the stored name
 // is empty (partners added by code only).
 func (s *Server) partyName(kind, regionCode, name string) string {
-	if name == "" && kind == string(cooperation.PartyRegion) {
-		if r, ok := s.Regions.Get(regionCode); ok {
+	return partyName(s.Regions, kind, regionCode, name)
+}
+
+// partyName is a party's name: its own, or for a region party stored
+// without one the region's name in dir (nil for none).
+func partyName(dir *region.Directory, kind, regionCode, name string) string {
+	if name == "" && kind == string(cooperation.PartyRegion) && dir != nil {
+		if r, ok := dir.Get(regionCode); ok {
 			return r.Name
 		}
 	}

@@ -145,12 +145,7 @@ func (v *view) PartyName(c cooperation.Cooperation, key string) string {
 	if !ok {
 		return key
 	}
-	if p.Name == "" && p.Kind == cooperation.PartyRegion && v.regions != nil {
-		if r, ok := v.regions.Get(p.Region); ok {
-			return r.Name
-		}
-	}
-	return p.Name
+	return partyName(v.regions, string(p.Kind), p.Region, p.Name)
 }
 
 // LabelOr is Label for a code that may have no name in the catalogue

@@ -104,10 +104,20 @@ func (s *Server) coopStepForm(w http.ResponseWriter, r *http.Request) {
 			probs = append(probs, pr)
 		}
 	}
-	s.renderStep(w, r, http.StatusOK, c, t, probs, nil)
+	s.renderStep(w, r, http.StatusOK, c, t, &coopRuleSet{in, p}, probs, nil)
 }
 
-func (s *Server) renderStep(w http.ResponseWriter, r *http.Request, status int, c cooperation.Cooperation, t *cooperation.Transition, probs []cooperation.Problem, errs map[string]string) {
+// coopRuleSet is what coopRules reads for a cooperation.
+type coopRuleSet struct {
+	in     cooperation.Input
+	params cooperation.Params
+}
+
+// renderStep shows step t's form for c with the problems and field errors
+// given. rules are c's rules (coopRules) when the caller has read them,
+// else nil, and renderStep reads them.
+func (s *Server) renderStep(w http.ResponseWriter, r *http.Request, status int, c cooperation.Cooperation, t *cooperation.Transition,
+	rules *coopRuleSet, probs []cooperation.Problem, errs map[string]string) {
 	d := stepData{Coop: c, Step: t.Name, Fields: map[string]bool{}, Problems: probs, Errors: errs,
 		EndReasons: cooperation.TerminationReasons(c.Kind), Form: map[string]string{}}
 	for _, f := range fieldsOf(t.Name) {
@@ -117,17 +127,21 @@ func (s *Server) renderStep(w http.ResponseWriter, r *http.Request, status int, 
 	// A ministry or foreign partner has no users of its own: the team (or
 	// the ministry's administrator) records its acts, where the step may be
 	// taken for it.
-	in, params, err := s.coopRules(r.Context(), c)
-	if err != nil {
-		s.fail(w, r, err)
-		return
+	if rules == nil {
+		in, params, err := s.coopRules(r.Context(), c)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		rules = &coopRuleSet{in, params}
 	}
+	in := rules.in
 	for _, p := range c.Parties {
 		if p.Kind == cooperation.PartyRegion || p.Kind == cooperation.PartyThirdParty {
 			continue
 		}
 		in.Party = p.Key()
-		if !slices.ContainsFunc(cooperation.Check(c, t.Name, a, in, params, s.now()), func(pr cooperation.Problem) bool {
+		if !slices.ContainsFunc(cooperation.Check(c, t.Name, a, in, rules.params, s.now()), func(pr cooperation.Problem) bool {
 			return pr.Rule == cooperation.RuleActor
 		}) {
 			d.Parties = append(d.Parties, p)
@@ -178,11 +192,11 @@ func (s *Server) coopStep(w http.ResponseWriter, r *http.Request) {
 		case jalin.ErrorCode(err) == jalin.EForbidden || jalin.ErrorCode(err) == jalin.ENotFound:
 			s.fail(w, r, err)
 		case errors.As(err, &ref):
-			s.renderStep(w, r, http.StatusUnprocessableEntity, c, t, ref.Problems, nil)
+			s.renderStep(w, r, http.StatusUnprocessableEntity, c, t, nil, ref.Problems, nil)
 		case jalin.ErrorCode(err) == jalin.EConflict:
-			s.renderStep(w, r, http.StatusConflict, c, t, nil, map[string]string{"version": s.message(r, err)})
+			s.renderStep(w, r, http.StatusConflict, c, t, nil, nil, map[string]string{"version": s.message(r, err)})
 		default:
-			s.formFail(w, r, err, func(errs map[string]string) { s.renderStep(w, r, statusOfErr(err), c, t, nil, errs) })
+			s.formFail(w, r, err, func(errs map[string]string) { s.renderStep(w, r, statusOfErr(err), c, t, nil, nil, errs) })
 		}
 		return
 	}
