@@ -368,17 +368,19 @@ func TestUpdateCooperationTellsParties(t *testing.T) {
 			t.Errorf("the recorder was told of its own step: %+v", ns)
 		}
 
-		// A national administrator's step is told by its role, to every region party.
+		// A national administrator's step is told by its role, to every
+		// region party.
 		clock.Advance(time.Minute)
 		byRole := func(c *cooperation.Cooperation) (*cooperation.Event, error) {
 			return &cooperation.Event{Type: cooperation.DeclineOffer, From: c.Stage, To: c.Stage, ActorID: 1,
-				Role: access.NationalAdmin, Party: "51.71"}, nil
+				Role: access.NationalAdmin, Party: "51.71", Reason: "belum dianggarkan"}, nil
 		}
 		if _, err := db.UpdateCooperation(ctx, national, c.ID, 2, byRole, admin); err != nil {
 			t.Fatal(err)
 		}
-		if ns := told("51.71"); len(ns) != 2 || ns[0].MessageKey != "notification.coop_event_by_role" ||
-			!reflect.DeepEqual(ns[0].Args, []string{"Air", "decline_offer", "national_admin"}) {
+		// With the reason the step was given.
+		if ns := told("51.71"); len(ns) != 2 || ns[0].MessageKey != "notification.coop_event_by_role_reason" ||
+			!reflect.DeepEqual(ns[0].Args, []string{"Air", "decline_offer", "national_admin", "belum dianggarkan"}) {
 			t.Errorf("51.71 after the national administrator's step: %+v", ns)
 		}
 

@@ -166,7 +166,7 @@ func (db *DB) UpdateCooperation(ctx context.Context, scope access.Scope, id, ver
 // organisation's enabled accounts. The change and the news of it are
 // stored together or not at all. The message names the step and who
 // recorded it: the recorder's region or organisation, else its role (a
-// national administrator).
+// national administrator), and the reason the step was given, if any.
 func (tx *Tx) tellParties(ctx context.Context, c cooperation.Cooperation, ev cooperation.Event, seq int, scope access.Scope) error {
 	key, who := "notification.coop_event", scope.Prefix
 	if scope.OrgID != 0 {
@@ -179,8 +179,11 @@ func (tx *Tx) tellParties(ctx context.Context, c cooperation.Cooperation, ev coo
 	if who == "" {
 		key, who = "notification.coop_event_by_role", string(ev.Role)
 	}
-	n := Notification{CooperationID: c.ID, Kind: NotifyCoopEvent, MessageKey: key,
-		Args: []string{c.Title, string(ev.Type), who}, CreatedAt: ev.At}
+	args := []string{c.Title, string(ev.Type), who}
+	if ev.Reason != "" { // why an offer was declined, a plan returned, a dispute raised
+		key, args = key+"_reason", append(args, ev.Reason)
+	}
+	n := Notification{CooperationID: c.ID, Kind: NotifyCoopEvent, MessageKey: key, Args: args, CreatedAt: ev.At}
 	for _, p := range c.Told(ev, scope.Prefix, scope.OrgID) {
 		var to []Notification
 		if p.Kind == cooperation.PartyRegion {

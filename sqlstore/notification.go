@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -173,4 +174,28 @@ func (db *DB) MarkNotificationRead(ctx context.Context, userID, id int64) error 
 		return notFound("notification", idString(id))
 	}
 	return nil
+}
+
+// SeeInbox records that user userID opened the inbox at now and returns
+// when it did so before (the zero time if never): the notifications
+// created since then are new to it.
+func (db *DB) SeeInbox(ctx context.Context, userID int64, now time.Time) (time.Time, error) {
+	var prev time.Time
+	err := db.Tx(ctx, func(tx *Tx) error {
+		var seen sql.NullTime
+		err := tx.QueryRow(ctx, "SELECT seen_at FROM inbox_seen WHERE user_id = ?", userID).Scan(&seen)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return jalin.Wrap(err, "db.query")
+		}
+		if seen.Valid {
+			prev = seen.Time.UTC()
+		}
+		_, err = tx.Exec(ctx, `INSERT INTO inbox_seen (user_id, seen_at) VALUES (?, ?)
+			ON CONFLICT (user_id) DO UPDATE SET seen_at = excluded.seen_at`, userID, dbTime(now))
+		return jalin.Wrap(err, "db.query")
+	})
+	if isForeignKeyViolation(err) {
+		return time.Time{}, notFound("user", idString(userID))
+	}
+	return prev, err
 }

@@ -2,6 +2,7 @@ package sqlstore_test
 
 import (
 	"context"
+	"errors"
 	"slices"
 	"sync"
 	"testing"
@@ -174,4 +175,28 @@ func TestNotificationKinds(t *testing.T) {
 	if k := sqlstore.NotificationKind("action_done"); k.Valid() || k.AboutAction() {
 		t.Errorf("unknown kind %s accepted", k)
 	}
+}
+
+// TestSeeInbox: opening the inbox returns when the user last did (zero the
+// first time) and moves the mark; an unknown user is not found.
+func TestSeeInbox(t *testing.T) {
+	t.Parallel()
+	sqlstoretest.Each(t, func(t *testing.T, db *sqlstore.DB) {
+		ctx := context.Background()
+		coopFixture(t, db)
+		u := mustUser(t, db, "ra", access.RegencyAdmin, "32.73", 0)
+		first := time.Date(2026, 1, 5, 3, 4, 5, 123456000, time.UTC)
+		if prev, err := db.SeeInbox(ctx, u.ID, first); err != nil || !prev.IsZero() {
+			t.Fatalf("first visit: %v, %v; want the zero time", prev, err)
+		}
+		if prev, err := db.SeeInbox(ctx, u.ID, first.Add(time.Hour)); err != nil || !prev.Equal(first) {
+			t.Errorf("second visit: %v, %v; want %v", prev, err, first)
+		}
+		if prev, _ := db.SeeInbox(ctx, u.ID, first.Add(2*time.Hour)); !prev.Equal(first.Add(time.Hour)) {
+			t.Errorf("third visit: %v, want %v", prev, first.Add(time.Hour))
+		}
+		if _, err := db.SeeInbox(ctx, 9999, first); !errors.Is(err, jalin.ErrNotFound) {
+			t.Errorf("unknown user: %v", err)
+		}
+	})
 }

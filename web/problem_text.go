@@ -54,8 +54,10 @@ var problemArgs = map[string][]argSort{
 	"coop.tkksd_consideration_missing": {argRegion},
 	"coop.field_invalid":               {argField},
 	// Stored notifications name things by code too (see view.Notice).
-	"notification.coop_event":         {argAsIs, argStep, argRegion},
-	"notification.coop_event_by_role": {argAsIs, argStep, argRole},
+	"notification.coop_event":                {argAsIs, argStep, argRegion},
+	"notification.coop_event_by_role":        {argAsIs, argStep, argRole},
+	"notification.coop_event_reason":         {argAsIs, argStep, argRegion, argAsIs},
+	"notification.coop_event_by_role_reason": {argAsIs, argStep, argRole, argAsIs},
 }
 
 // docLabel is a document type's name in lang.

@@ -27,6 +27,13 @@ func TestProblemTextNames(t *testing.T) {
 		{i18n.ID, "coop.v07_coordination_missing", []any{"national"}, "tingkat Nasional", nil},
 		// A code without a name stays as it is.
 		{i18n.ID, "coop.v02_not_bordering", []any{"99.99", "32.73"}, "99.99 dan Kota Bandung", nil},
+		// Stored notifications of a step name the step, the region or role, and keep the reason.
+		{i18n.ID, "notification.coop_event", []any{"Air", "accept_offer", "32.04"},
+			`Kerja sama "Air": langkah "Terima penawaran" dicatat oleh Kabupaten Bandung.`, nil},
+		{i18n.EN, "notification.coop_event_by_role_reason", []any{"Air", "return_plan", "national_admin", "sasaran belum terukur"},
+			`the step "Return for correction" was recorded by`, []string{"return_plan", "national_admin"}},
+		{i18n.ID, "notification.coop_event_reason", []any{"Air", "decline_offer", "32.04", "belum dianggarkan"},
+			`dicatat oleh Kabupaten Bandung, dengan alasan: belum dianggarkan`, []string{"decline_offer"}},
 	} {
 		got := cat.T(tc.lang, tc.key, localArgs(cat, dir, tc.lang, tc.key, tc.args)...)
 		if !strings.Contains(got, tc.want) {

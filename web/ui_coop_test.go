@@ -160,6 +160,12 @@ func TestCooperationPagesLifecycle(t *testing.T) {
 			"Kerja sama &#34;Pengelolaan persampahan lintas batas&#34;: langkah &#34;Terima penawaran&#34; dicatat oleh Kabupaten Bandung.") ||
 			!strings.Contains(notes, `href="/cooperations/`+id+`"`) {
 			t.Errorf("Kota Bandung is not told of the acceptance: %s", notes)
+		} else if !strings.Contains(notes, `<li class="new"><span class="badge badge-info">Baru masuk</span> Kerja sama &#34;Pengelolaan persampahan lintas batas&#34;: langkah`) {
+			t.Errorf("the acceptance, arrived since Kota Bandung last opened its inbox, is not marked new: %s", notes)
+		}
+		// Seen once, it is no longer new.
+		if notes := section(f.do("ra", request{method: "GET", path: "/inbox"}).Body, `class="notes"`); strings.Contains(notes, "Baru masuk") {
+			t.Errorf("a notification already seen is still marked new: %s", notes)
 		}
 		if notes := section(f.do("kab", request{method: "GET", path: "/inbox"}).Body, `class="notes"`); strings.Contains(notes, "Terima penawaran") {
 			t.Errorf("Kabupaten Bandung is told of its own answer: %s", notes)

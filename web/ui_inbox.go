@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"net/http"
+	"time"
 
 	"github.com/jalin-ksd/jalin/access"
 	"github.com/jalin-ksd/jalin/cooperation"
@@ -14,6 +15,7 @@ import (
 // lapses, expiries); *sqlstore.DB provides it.
 type notifier interface {
 	Notifications(ctx context.Context, scope access.Scope, userID int64, unreadOnly bool, limit int) ([]sqlstore.Notification, error)
+	SeeInbox(ctx context.Context, userID int64, now time.Time) (time.Time, error)
 }
 
 // offerRow is an offer in a region's inbox: the cooperation, the party
@@ -37,10 +39,14 @@ func newOfferRow(it sqlstore.CoopSummary, c cooperation.Cooperation, today workd
 
 type inboxData struct {
 	Notes    []sqlstore.Notification
+	Seen     time.Time // when the user last opened the inbox; zero if never
 	Received []offerRow
 	Sent     []offerRow
 	Today    workday.Date
 }
+
+// New reports whether n arrived after the user last opened the inbox.
+func (d inboxData) New(n sqlstore.Notification) bool { return n.CreatedAt.After(d.Seen) }
 
 // inbox lists the offers a TKKSD has received and sent that are waiting
 // for an answer, with their deadlines, so nothing lapses unnoticed.
@@ -65,6 +71,10 @@ func (s *Server) inbox(w http.ResponseWriter, r *http.Request) {
 	d := inboxData{Today: today}
 	if n, ok := s.Coops.(notifier); ok {
 		if d.Notes, err = n.Notifications(r.Context(), a.Scope(), a.UserID, false, 30); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		if d.Seen, err = n.SeeInbox(r.Context(), a.UserID, s.now()); err != nil {
 			s.fail(w, r, err)
 			return
 		}
