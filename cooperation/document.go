@@ -18,10 +18,13 @@ const (
 	DocSuratKuasa       DocType = "surat_kuasa"
 	DocAddendum         DocType = "addendum"
 	DocLaporan          DocType = "laporan"
+	DocDraftNK          DocType = "draft_nk"
 	DocNotaKesepakatan  DocType = "nota_kesepakatan"
 	DocRencanaKerja     DocType = "rencana_kerja"
 	DocKajian           DocType = "kajian"
 	DocLoI              DocType = "loi"
+	DocTanggapanLoI     DocType = "tanggapan_loi"        // the Ministers' written response to the LoI consultation
+	DocPertimbanganMen  DocType = "pertimbangan_menteri" // the Minister's written consideration after verification
 	DocRencanaKerjaSama DocType = "rencana_kerja_sama"
 	DocRancanganNaskah  DocType = "rancangan_naskah"
 	DocSuratKonfirmasi  DocType = "surat_konfirmasi"
@@ -51,11 +54,14 @@ var DocTypes = []struct {
 	{DocSuratKuasa, DocLabel{"Surat kuasa", "Power of attorney"}},
 	{DocAddendum, DocLabel{"Adendum", "Addendum"}},
 	{DocLaporan, DocLabel{"Laporan", "Report"}},
+	{DocDraftNK, DocLabel{"Rancangan nota kesepakatan", "Draft memorandum of agreement"}},
 	{DocNotaKesepakatan, DocLabel{"Nota kesepakatan (NK)", "Memorandum of agreement (NK)"}},
 	{DocRencanaKerja, DocLabel{"Rencana kerja (RK)", "Work plan (RK)"}},
 	{DocKajian, DocLabel{"Kajian", "Study"}},
+	{DocTanggapanLoI, DocLabel{"Tanggapan tertulis Menteri atas konsultasi LoI", "Ministers' written response to the LoI consultation"}},
 	{DocLoI, DocLabel{"Pernyataan kehendak kerja sama (LoI)", "Letter of intent (LoI)"}},
 	{DocRencanaKerjaSama, DocLabel{"Rencana kerja sama", "Cooperation plan"}},
+	{DocPertimbanganMen, DocLabel{"Pertimbangan tertulis Menteri hasil verifikasi", "Minister's written consideration after verification"}},
 	{DocRancanganNaskah, DocLabel{"Rancangan naskah kerja sama", "Draft cooperation text"}},
 	{DocSuratKonfirmasi, DocLabel{"Surat konfirmasi Menteri Luar Negeri", "Foreign Minister's confirmation letter"}},
 	{DocPersetujuanMen, DocLabel{"Persetujuan Menteri Dalam Negeri", "Home Affairs Minister's approval"}},

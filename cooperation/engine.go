@@ -319,10 +319,13 @@ func Available(c Cooperation, a access.Actor, in Input, p Params, now time.Time)
 		}
 		// A ministry or foreign partner has no users: the initiating team
 		// or the national administrator records its answer and signature.
-		for _, party := range c.Parties {
+		for i, party := range c.Parties {
 			if userless(party) {
 				on := in
 				on.Party = party.Key()
+				if !takesFor(c, tr.Name, a, on, p, now, i) {
+					continue
+				}
 				if o, ok := option(tr.Name, on); ok {
 					out = append(out, o)
 				}
@@ -330,6 +333,33 @@ func Available(c Cooperation, a access.Actor, in Input, p Params, now time.Time)
 		}
 	}
 	return out
+}
+
+// ActingFor lists the parties without accounts (a ministry, a foreign
+// partner) on whose behalf actor a may take step t on c, as Available
+// offers them: the step must be that party's own act (its answer, its
+// signature), not one the actor takes for itself whatever party it names.
+func ActingFor(c Cooperation, t TransitionName, a access.Actor, in Input, p Params, now time.Time) []Party {
+	var out []Party
+	for i, party := range c.Parties {
+		if !userless(party) {
+			continue
+		}
+		on := in
+		on.Party = party.Key()
+		if takesFor(c, t, a, on, p, now, i) && !slices.ContainsFunc(Check(c, t, a, on, p, now), func(pr Problem) bool {
+			return pr.Rule == RuleActor
+		}) {
+			out = append(out, party)
+		}
+	}
+	return out
+}
+
+// takesFor reports whether a takes step t for party i of c with input in.
+func takesFor(c Cooperation, t TransitionName, a access.Actor, in Input, p Params, now time.Time, i int) bool {
+	x, _ := evaluate(c, t, a, in, p, now)
+	return x != nil && x.party == i
 }
 
 // Resource describes c for package access: it belongs to its party regions

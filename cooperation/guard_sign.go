@@ -152,7 +152,7 @@ var v12Deemed = Guard{"V-12", func(x *ctx) []Problem {
 		return []Problem{prob("V-20", "coop.calendar_missing", "", PDPRDForeign)}
 	}
 	due := x.p.dueDate(PDPRDForeign, p.DPRDReceived, x.in.Calendar)
-	if !x.today.After(due) {
+	if !x.on().After(due) { // the deeming is dated after the 45 days
 		return []Problem{prob("V-12", "coop.v12_deadline_not_passed", "dprd", due.String())}
 	}
 	return nil
@@ -194,7 +194,7 @@ var v16 = Guard{"V-16", func(x *ctx) []Problem {
 // offerOpen: an answer counts only until the deadline (the deadline
 // itself is a parameter: REGULATION.md §3 b, [?]).
 var offerOpen = Guard{RuleTime, func(x *ctx) []Problem {
-	if dl, ok := x.c.OfferDeadline(); ok && x.today.After(dl.Due) {
+	if dl, ok := x.c.OfferDeadline(); ok && x.on().After(dl.Due) { // the answer's own date
 		return []Problem{prob(RuleTime, "coop.offer_lapsed", "answer", dl.Due.String())}
 	}
 	return nil
@@ -204,7 +204,7 @@ var offerOpen = Guard{RuleTime, func(x *ctx) []Problem {
 // still silent (§14.2: "no answer by [P] deadline").
 var offerLapsed = Guard{RuleTime, func(x *ctx) []Problem {
 	dl, ok := x.c.OfferDeadline()
-	if !ok || !x.today.After(dl.Due) {
+	if !ok || !x.on().After(dl.Due) {
 		return []Problem{prob(RuleTime, "coop.offer_not_lapsed", "answer", dl.Due.String())}
 	}
 	return nil

@@ -138,6 +138,13 @@ func TestForeignKSDPL(t *testing.T) {
 	}...))
 	// The Gubernur lets five working days pass: the kota sends directly.
 	later := now0.AddDate(0, 0, 10)
+	// The sending is dated: recorded late, it still may not predate the
+	// Gubernur's deadline.
+	early := facts()
+	early.On = DateOf(now0).AddDays(2)
+	if _, _, err := Apply(c, SendDirect, kotaAdmin, early, Defaults(), later); err == nil || rules(refusal(t, err))[RuleTime] == 0 {
+		t.Errorf("a direct sending dated within the Gubernur's days: %v", err)
+	}
 	c = run(t, c, Defaults(), later, []step{
 		{SendDirect, kotaAdmin, nil, DiajukanKeMenteri},
 		{Verify, national, nil, Verifikasi},
@@ -428,5 +435,95 @@ func TestStudyRecordedAfterPreparation(t *testing.T) {
 	}
 	if has(Check(c, SignKB, kotaAdmin, sign, Defaults(), now0), "V-08") {
 		t.Error("V-08 still refuses after the study is recorded")
+	}
+}
+
+// TestForeignMinisterialDocuments: the LoI is signed after the Ministers'
+// written response to the consultation (PMDN25 Pasal 13–14), and the
+// verification ends in the Minister's written consideration either way
+// (Pasal 19(3)); without the document on file the step is refused, naming it.
+func TestForeignMinisterialDocuments(t *testing.T) {
+	for _, tt := range []struct {
+		t     TransitionName
+		stage Stage
+		a     access.Actor
+		doc   DocType
+	}{
+		{SignLoI, KonsultasiLoI, kotaAdmin, DocTanggapanLoI},
+		{ApproveDrafting, Verifikasi, national, DocPertimbanganMen},
+		{ReturnPlan, Verifikasi, national, DocPertimbanganMen},
+	} {
+		c := foreignCoop()
+		c.Stage = tt.stage
+		in := facts()
+		in.Signature, in.Reason = sig(false), "perbaiki sasaran"
+		missing := func(c Cooperation) bool {
+			return slices.ContainsFunc(Check(c, tt.t, tt.a, in, Defaults(), now0), func(p Problem) bool {
+				return p.Msg == "coop.doc_missing" && len(p.Args) == 1 && p.Args[0] == string(tt.doc)
+			})
+		}
+		if missing(c) {
+			t.Errorf("%s with the %s on file: refused for it", tt.t, tt.doc)
+		}
+		if !missing(withoutDoc(c, tt.doc)) {
+			t.Errorf("%s without the %s: not refused for it", tt.t, tt.doc)
+		}
+	}
+}
+
+// TestSinergiDocuments: a Sinergi offer carries the draft NK (the NK is
+// signed only later), and the last signature needs the NK signed by every
+// party on file, as the KB's does.
+func TestSinergiDocuments(t *testing.T) {
+	c := base(KindSinergi, kota(true), ministry())
+	c.Stage = SiapDitawarkan
+	in := facts()
+	has := func(c Cooperation, name TransitionName, a access.Actor, in Input, msg string, doc DocType) bool {
+		return slices.ContainsFunc(Check(c, name, a, in, Defaults(), now0), func(p Problem) bool {
+			return p.Msg == msg && len(p.Args) == 1 && p.Args[0] == string(doc)
+		})
+	}
+	if has(withoutDoc(c, DocNotaKesepakatan), SendOffer, kotaAdmin, in, "coop.doc_missing", DocNotaKesepakatan) {
+		t.Error("the offer asks for the signed NK")
+	}
+	if !has(withoutDoc(c, DocDraftNK), SendOffer, kotaAdmin, in, "coop.doc_missing", DocDraftNK) {
+		t.Error("the offer does not ask for the draft NK")
+	}
+	c = run(t, c, Defaults(), now0, []step{
+		{SendOffer, kotaAdmin, nil, Penawaran},
+		{AcceptOffer, kotaAdmin, func(in *Input) { in.Party = ministry().Key() }, PenyusunanNK},
+	})
+	in.Signature = sig(false)
+	if has(withoutDoc(c, DocNotaKesepakatan), SignNK, kotaAdmin, in, "coop.doc_missing_final", DocNotaKesepakatan) {
+		t.Error("the first signature asks for the NK signed by all")
+	}
+	in.Party = ministry().Key()
+	c = run(t, c, Defaults(), now0, []step{{SignNK, national, func(in *Input) { in.Party, in.Signature = ministry().Key(), sig(false) }, PenyusunanNK}})
+	in.Party = ""
+	if !has(withoutDoc(c, DocNotaKesepakatan), SignNK, kotaAdmin, in, "coop.doc_missing_final", DocNotaKesepakatan) {
+		t.Error("the last signature does not ask for the NK signed by all")
+	}
+}
+
+// TestActingFor: a party without accounts is offered to act for only on
+// its own acts (the foreign partner's signature), not on a step the actor
+// takes for itself whatever party it names (the Gubernur's forwarding).
+func TestActingFor(t *testing.T) {
+	c := foreignCoop()
+	names := func(ps []Party) []string {
+		var out []string
+		for _, p := range ps {
+			out = append(out, p.Name)
+		}
+		return out
+	}
+	c.Stage = DiajukanKeMenteri
+	c.Deadlines = []Deadline{{Name: PGovernorForward, Start: D(2024, 3, 1), Due: D(2024, 3, 8)}}
+	if got := ActingFor(c, ForwardByGovernor, provAdmin, facts(), Defaults(), now0); len(got) != 0 {
+		t.Errorf("the Gubernur's forwarding offered on behalf of %v", names(got))
+	}
+	c.Stage = PersetujuanMenteri
+	if got := names(ActingFor(c, SignNaskah, kotaAdmin, facts(), Defaults(), now0)); !slices.Equal(got, []string{"Braunschweig"}) {
+		t.Errorf("the foreign partner's signature: offered for %v", got)
 	}
 }

@@ -12,8 +12,10 @@ var foreignTable = []Transition{
 	{Name: PrepareStudy, From: []Stage{Penjajakan}, To: Kajian, Kinds: foreignKinds, Who: whoHome},
 	{Name: ConsultLoI, From: []Stage{Kajian}, To: KonsultasiLoI, Kinds: foreignKinds, Who: whoHome,
 		Docs: []DocType{DocKajian}},
+	// PMDN25 Pasal 13–14: the LoI is signed after the consultation's
+	// written response from the Ministers (through the Sekjen).
 	{Name: SignLoI, From: []Stage{KonsultasiLoI}, To: LoIDitandatangani, Kinds: foreignKinds, Who: whoHome,
-		Guards: []Guard{v10}, Docs: []DocType{DocLoI}, Effect: effLoI},
+		Guards: []Guard{v10}, Docs: []DocType{DocTanggapanLoI, DocLoI}, Effect: effLoI},
 	// V-15: a lapsed LoI sends the cooperation back to seek a new one.
 	{Name: LapseLoI, From: []Stage{LoIDitandatangani, RencanaKerjaSama, MenungguDPRD}, To: KonsultasiLoI,
 		Kinds: foreignKinds, Who: whoHomeOrNational, Guards: []Guard{v15Lapsed}, Effect: effLapseLoI},
@@ -42,10 +44,12 @@ var foreignTable = []Transition{
 	// V-17: verification checks kajian, LoI, plan and DPRD approval (PMDN25 Pasal 19(2)).
 	{Name: Verify, From: []Stage{DiajukanKeMenteri}, To: Verifikasi, Kinds: foreignKinds, Who: whoNational,
 		Guards: []Guard{v12Approved, routed}, Docs: []DocType{DocKajian, DocLoI, DocRencanaKerjaSama}},
+	// PMDN25 Pasal 19(3): the verification ends in the Minister's written
+	// consideration, to correct the plan or to draft the Naskah.
 	{Name: ReturnPlan, From: []Stage{Verifikasi}, To: RencanaKerjaSama, Kinds: foreignKinds, Who: whoNational,
-		Guards: []Guard{needReason}, Effect: unrouted},
+		Guards: []Guard{needReason}, Docs: []DocType{DocPertimbanganMen}, Effect: unrouted},
 	{Name: ApproveDrafting, From: []Stage{Verifikasi}, To: RancanganNaskah, Kinds: foreignKinds, Who: whoNational,
-		Effect: unrouted},
+		Docs: []DocType{DocPertimbanganMen}, Effect: unrouted},
 	{Name: SubmitDraft, From: []Stage{RancanganNaskah}, To: PembahasanAntarkementrian, Kinds: foreignKinds,
 		Who: whoHome, Guards: []Guard{calendarIfRegency}, Docs: []DocType{DocRancanganNaskah}, Effect: effSubmit},
 	{Name: RecordMeeting, From: []Stage{PembahasanAntarkementrian}, To: PembahasanMitra, Kinds: foreignKinds,
@@ -112,12 +116,13 @@ var notYetRouted = Guard{RuleOrder, func(x *ctx) []Problem {
 
 // governorLate: the kab/kota may send directly only after the Gubernur let
 // five working days pass since its latest submission (PMDN25 Pasal 18(5),
-// 20(4)).
+// 20(4)): the sending is dated after his deadline.
 var governorLate = Guard{RuleTime, func(x *ctx) []Problem {
-	if d, ok := x.c.latestDeadline(PGovernorForward); ok && x.today.After(d.Due) {
+	d, ok := x.c.latestDeadline(PGovernorForward)
+	if ok && x.on().After(d.Due) {
 		return nil
 	}
-	return []Problem{prob(RuleTime, "coop.governor_time_running", "")}
+	return []Problem{prob(RuleTime, "coop.governor_time_running", "on", d.Due.String())}
 }}
 
 // routed: a kab/kota plan, and later its draft Naskah, reaches the

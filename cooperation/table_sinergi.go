@@ -5,13 +5,14 @@ var sinergiKinds = []Kind{KindSinergi}
 // sinergiTable is the central–regional programme support (PP 28/2018
 // Pasal 46: a binding agreement, each level funding its part). The steps
 // follow practice [S] (Yogyakarta, Samarinda: offer letter + KAK + draft NK
-// + RK, TKKSD evaluation, NK + RK signed): persiapan → siap_ditawarkan →
+// + RK, TKKSD evaluation, NK + RK signed: the signed NK is on file before
+// the last signature, like the KB's): persiapan → siap_ditawarkan →
 // penawaran → penyusunan_nk → pelaksanaan → berakhir / ditolak.
 var sinergiTable = []Transition{
 	{Name: TKKSDReview, From: []Stage{Persiapan}, To: SiapDitawarkan, Kinds: sinergiKinds, Who: whoHome,
 		Guards: []Guard{v01, v05, v14, v22, tkksdConsidered}, Docs: []DocType{DocKAK}},
 	{Name: SendOffer, From: []Stage{SiapDitawarkan}, To: Penawaran, Kinds: sinergiKinds, Who: whoHome,
-		Guards: []Guard{v22}, Docs: []DocType{DocSuratPenawaran, DocNotaKesepakatan, DocRencanaKerja},
+		Guards: []Guard{v22}, Docs: []DocType{DocSuratPenawaran, DocDraftNK, DocRencanaKerja},
 		Deadline: POfferAnswer, Effect: effOffer},
 	{Name: AcceptOffer, From: []Stage{Penawaran}, To: PenyusunanNK, Kinds: sinergiKinds, Who: whoPartner,
 		Step: stepAccept, Guards: []Guard{offerOpen}, Docs: []DocType{DocSuratTanggapan},
@@ -21,7 +22,7 @@ var sinergiTable = []Transition{
 	{Name: LapseOffer, From: []Stage{Penawaran}, To: Ditolak, Kinds: sinergiKinds, Who: whoHomeOrNational,
 		Guards: []Guard{offerLapsed}},
 	{Name: SignNK, From: []Stage{PenyusunanNK}, To: Pelaksanaan, Kinds: sinergiKinds, Who: whoParty,
-		Step: stepNK, Guards: []Guard{v10, v14}, Docs: []DocType{DocNotaKesepakatan, DocRencanaKerja},
+		Step: stepNK, Guards: []Guard{v10, v14}, Docs: []DocType{DocRencanaKerja}, Final: []DocType{DocNotaKesepakatan},
 		Effect: effSign(func(p *Party) **Signature { return &p.NK })},
 	{Name: Amend, From: executing, Kinds: sinergiKinds, Who: whoParty,
 		Guards: []Guard{needReason, docRef}, Docs: []DocType{DocAddendum}, Effect: effAmend},

@@ -8,7 +8,8 @@ package cooperation
 // an ending or a report when it happens, not when it next opens the
 // timeline, and a regency hears what the Gubernur or the ministry recorded
 // on its behalf. Other parties (a ministry, a foreign partner) have no
-// accounts to tell.
+// accounts to tell. When a kab/kota submits a foreign plan or draft Naskah,
+// its province is told too: the Gubernur forwards it.
 //
 // Nobody is told
 //   - while c is prepared: the partners have not been offered it yet;
@@ -22,6 +23,16 @@ func (c Cooperation) Told(ev Event, home string, org int64) []Party {
 	}
 	var out []Party
 	seen := map[string]bool{}
+	// A kab/kota's foreign plan or draft Naskah now waits five working
+	// days for the Gubernur (PMDN25 Pasal 18(4), 20(3)): his province is
+	// told, as the one who acts next.
+	if h := c.home(); (ev.Type == SubmitToMinister || ev.Type == SubmitDraft) && h >= 0 && isRegency(c.Parties[h].Region) {
+		prov := provinceOf(c.Parties[h].Region)
+		if prov != home {
+			seen[prov] = true
+			out = append(out, Party{Kind: PartyRegion, Region: prov})
+		}
+	}
 	for _, p := range c.Parties {
 		switch {
 		case seen[p.Key()]:

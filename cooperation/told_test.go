@@ -30,6 +30,12 @@ func TestTold(t *testing.T) {
 		{"the offer: the offer job tells", three, Event{Type: SendOffer, From: SiapDitawarkan, To: Penawaran, ActorID: 7}, "32.73", 0, nil},
 		{"the system: the jobs tell", three, Event{Type: Expire, From: Pelaksanaan, To: Berakhir, ActorID: -1}, "", 0, nil},
 		{"no actor at all", three, Event{Type: Expire, From: Pelaksanaan, To: Berakhir}, "", 0, nil},
+		{"a regency submits its foreign plan: the Gubernur's province", base(KindKSDPL, kota(true), foreignGov()),
+			Event{Type: SubmitToMinister, From: RencanaKerjaSama, To: DiajukanKeMenteri, ActorID: 1}, "32.73", 0, []string{"32"}},
+		{"and its draft Naskah", base(KindKSDPL, kota(true), foreignGov()),
+			Event{Type: SubmitDraft, From: RancanganNaskah, To: PembahasanAntarkementrian, ActorID: 1}, "32.73", 0, []string{"32"}},
+		{"the Gubernur forwards: the regency", base(KindKSDPL, kota(true), foreignGov()),
+			Event{Type: ForwardByGovernor, From: DiajukanKeMenteri, To: DiajukanKeMenteri, ActorID: 2}, "32", 0, []string{"32.73"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

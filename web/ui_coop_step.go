@@ -3,7 +3,6 @@ package web
 import (
 	"errors"
 	"net/http"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -54,6 +53,16 @@ type stepData struct {
 	EndReasons []cooperation.EndReason
 	Errors     map[string]string
 	Form       map[string]string
+}
+
+// Missing reports whether a document the step needs is not on file.
+func (d stepData) Missing() bool {
+	for _, n := range d.Docs {
+		if !n.Present {
+			return true
+		}
+	}
+	return false
 }
 
 // stepOf returns the transition named by {step} for c's kind, or not found.
@@ -135,23 +144,9 @@ func (s *Server) renderStep(w http.ResponseWriter, r *http.Request, status int, 
 		}
 		rules = &coopRuleSet{in, params}
 	}
-	in := rules.in
-	for _, p := range c.Parties {
-		if p.Kind == cooperation.PartyRegion || p.Kind == cooperation.PartyThirdParty {
-			continue
-		}
-		in.Party = p.Key()
-		if !slices.ContainsFunc(cooperation.Check(c, t.Name, a, in, rules.params, s.now()), func(pr cooperation.Problem) bool {
-			return pr.Rule == cooperation.RuleActor
-		}) {
-			d.Parties = append(d.Parties, p)
-		}
-	}
+	d.Parties = cooperation.ActingFor(c, t.Name, a, rules.in, rules.params, s.now())
 	if party := r.URL.Query().Get("party"); party != "" {
 		d.Form["party"] = party
-	}
-	for _, dt := range t.Docs {
-		d.Docs = append(d.Docs, docNeed{Type: dt, Present: c.HasDoc(dt, "")})
 	}
 	if r.Method == http.MethodPost {
 		for k, v := range r.PostForm {
@@ -159,6 +154,17 @@ func (s *Server) renderStep(w http.ResponseWriter, r *http.Request, status int, 
 				d.Form[k] = v[0]
 			}
 		}
+	}
+	// A document is on file for the party the step is taken for, as the
+	// rule reads it: the party chosen, else the actor's own region's.
+	party := d.Form["party"]
+	if party == "" {
+		if p, _, ok := c.Party(a.Region); ok {
+			party = p.Key()
+		}
+	}
+	for _, dt := range t.Docs {
+		d.Docs = append(d.Docs, docNeed{Type: dt, Present: c.HasDoc(dt, party)})
 	}
 	s.renderStatus(w, r, status, "coop_step", view{Nav: "coops", Title: s.t(r, "coop.step."+string(t.Name)) + " · " + c.Title, Data: d})
 }
