@@ -145,8 +145,15 @@ func TestForeignKSDPL(t *testing.T) {
 	if _, _, err := Apply(c, SendDirect, kotaAdmin, early, Defaults(), later); err == nil || rules(refusal(t, err))[RuleTime] == 0 {
 		t.Errorf("a direct sending dated within the Gubernur's days: %v", err)
 	}
+	c = run(t, c, Defaults(), later, []step{{SendDirect, kotaAdmin, nil, DiajukanKeMenteri}})
+	// The Minister's verification is not dated before the plan reached him.
+	before := facts()
+	before.On = DateOf(now0).AddDays(5)
+	if _, _, err := Apply(c, Verify, national, before, Defaults(), later); err == nil ||
+		!slices.ContainsFunc(refusal(t, err), func(p Problem) bool { return p.Msg == "coop.date_before_routing" }) {
+		t.Errorf("a verification dated before the plan was sent: %v", err)
+	}
 	c = run(t, c, Defaults(), later, []step{
-		{SendDirect, kotaAdmin, nil, DiajukanKeMenteri},
 		{Verify, national, nil, Verifikasi},
 		{ApproveDrafting, national, nil, RancanganNaskah},
 		{SubmitDraft, kotaAdmin, nil, PembahasanAntarkementrian},

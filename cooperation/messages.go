@@ -7,7 +7,7 @@ package cooperation
 // with the code, and a web test checks the catalogs hold every key.
 var MessageKeys = []string{
 	"coop.actor_not_allowed", "coop.already_routed", "coop.calendar_missing", "coop.doc_missing", "coop.doc_missing_final",
-	"coop.date_before_stage", "coop.date_future", "coop.doc_ref_missing", "coop.dprd_decision_missing", "coop.dprd_not_pending", "coop.extend_after_end",
+	"coop.date_before_routing", "coop.date_before_stage", "coop.date_future", "coop.doc_ref_missing", "coop.dprd_decision_missing", "coop.dprd_not_pending", "coop.extend_after_end",
 	"coop.extend_new_end", "coop.facts_missing", "coop.governor_time_running", "coop.not_routed",
 	"coop.offer_lapsed", "coop.offer_not_lapsed", "coop.param_missing", "coop.party_already_done",
 	"coop.reason_missing", "coop.result_missing", "coop.signature_missing", "coop.takeover_done",

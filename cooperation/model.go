@@ -155,6 +155,9 @@ type Cooperation struct {
 	// foreign plan to the Minister; DirectToMinister when the kab/kota sent
 	// it itself after the forwarding deadline (PMDN25 Pasal 18(4)–(5)).
 	GovernorForwarded, DirectToMinister bool
+	// RoutedOn is the day it was forwarded or sent directly: the
+	// Minister's next act on it is not dated before (zero while unrouted).
+	RoutedOn Date
 
 	Deadlines   []Deadline
 	Amendments  []Amendment

@@ -38,9 +38,13 @@ var foreignTable = []Transition{
 	// (Pasal 20(3)–(4)) reach the Minister through the Gubernur, who has
 	// five working days; after them the kab/kota may send directly.
 	{Name: ForwardByGovernor, From: atMinisterGate, Kinds: foreignKinds, Who: whoGovernor,
-		Guards: []Guard{notYetRouted}, Effect: func(_ *ctx, c *Cooperation, _ map[string]string) { c.GovernorForwarded = true }},
+		Guards: []Guard{notYetRouted}, Effect: func(x *ctx, c *Cooperation, _ map[string]string) {
+			c.GovernorForwarded, c.RoutedOn = true, x.on()
+		}},
 	{Name: SendDirect, From: atMinisterGate, Kinds: foreignKinds, Who: whoHomeRegency,
-		Guards: []Guard{notYetRouted, governorLate}, Effect: func(_ *ctx, c *Cooperation, _ map[string]string) { c.DirectToMinister = true }},
+		Guards: []Guard{notYetRouted, governorLate}, Effect: func(x *ctx, c *Cooperation, _ map[string]string) {
+			c.DirectToMinister, c.RoutedOn = true, x.on()
+		}},
 	// V-17: verification checks kajian, LoI, plan and DPRD approval (PMDN25 Pasal 19(2)).
 	{Name: Verify, From: []Stage{DiajukanKeMenteri}, To: Verifikasi, Kinds: foreignKinds, Who: whoNational,
 		Guards: []Guard{v12Approved, routed}, Docs: []DocType{DocKajian, DocLoI, DocRencanaKerjaSama}},
@@ -104,7 +108,7 @@ var atMinisterGate = []Stage{DiajukanKeMenteri, PembahasanAntarkementrian}
 // for repair, or a draft Naskah after the plan was verified, is routed
 // afresh.
 func unrouted(_ *ctx, c *Cooperation, _ map[string]string) {
-	c.GovernorForwarded, c.DirectToMinister = false, false
+	c.GovernorForwarded, c.DirectToMinister, c.RoutedOn = false, false, Date{}
 }
 
 var notYetRouted = Guard{RuleOrder, func(x *ctx) []Problem {
@@ -126,10 +130,14 @@ var governorLate = Guard{RuleTime, func(x *ctx) []Problem {
 }}
 
 // routed: a kab/kota plan, and later its draft Naskah, reaches the
-// Minister through the Gubernur or, after his deadline, directly.
+// Minister through the Gubernur or, after his deadline, directly; the
+// Minister's act on it is not dated before it arrived.
 var routed = Guard{"V-17", func(x *ctx) []Problem {
-	if homeIsRegency(x.c) && !x.c.GovernorForwarded && !x.c.DirectToMinister {
+	switch {
+	case homeIsRegency(x.c) && !x.c.GovernorForwarded && !x.c.DirectToMinister:
 		return []Problem{prob("V-17", "coop.not_routed", "")}
+	case !x.c.RoutedOn.IsZero() && x.on().Before(x.c.RoutedOn):
+		return []Problem{prob(RuleInput, "coop.date_before_routing", "on", x.on().String(), x.c.RoutedOn.String())}
 	}
 	return nil
 }}
