@@ -295,8 +295,7 @@ type Option struct {
 // left out: the step's form asks for them.
 func Available(c Cooperation, a access.Actor, in Input, p Params, now time.Time) []Option {
 	var out []Option
-	option := func(name TransitionName, in Input) (Option, bool) {
-		probs := Check(c, name, a, in, p, now)
+	option := func(name TransitionName, party string, probs []Problem) (Option, bool) {
 		keep := probs[:0]
 		for _, pr := range probs {
 			switch pr.Rule {
@@ -307,13 +306,13 @@ func Available(c Cooperation, a access.Actor, in Input, p Params, now time.Time)
 				keep = append(keep, pr)
 			}
 		}
-		return Option{Name: name, Party: in.Party, Problems: keep}, true
+		return Option{Name: name, Party: party, Problems: keep}, true
 	}
 	for _, tr := range Table(c.Kind) {
 		if !slices.Contains(tr.From, c.Stage) {
 			continue
 		}
-		if o, ok := option(tr.Name, in); ok {
+		if o, ok := option(tr.Name, in.Party, Check(c, tr.Name, a, in, p, now)); ok {
 			out = append(out, o)
 			continue
 		}
@@ -321,12 +320,11 @@ func Available(c Cooperation, a access.Actor, in Input, p Params, now time.Time)
 		// or the national administrator records its answer and signature.
 		for i, party := range c.Parties {
 			if userless(party) {
-				on := in
-				on.Party = party.Key()
-				if !takesFor(c, tr.Name, a, on, p, now, i) {
+				probs, own := forParty(c, tr.Name, a, in, p, now, i)
+				if !own {
 					continue
 				}
-				if o, ok := option(tr.Name, on); ok {
+				if o, ok := option(tr.Name, party.Key(), probs); ok {
 					out = append(out, o)
 				}
 			}
@@ -345,21 +343,21 @@ func ActingFor(c Cooperation, t TransitionName, a access.Actor, in Input, p Para
 		if !userless(party) {
 			continue
 		}
-		on := in
-		on.Party = party.Key()
-		if takesFor(c, t, a, on, p, now, i) && !slices.ContainsFunc(Check(c, t, a, on, p, now), func(pr Problem) bool {
-			return pr.Rule == RuleActor
-		}) {
+		probs, own := forParty(c, t, a, in, p, now, i)
+		if own && !slices.ContainsFunc(probs, func(pr Problem) bool { return pr.Rule == RuleActor }) {
 			out = append(out, party)
 		}
 	}
 	return out
 }
 
-// takesFor reports whether a takes step t for party i of c with input in.
-func takesFor(c Cooperation, t TransitionName, a access.Actor, in Input, p Params, now time.Time, i int) bool {
-	x, _ := evaluate(c, t, a, in, p, now)
-	return x != nil && x.party == i
+// forParty evaluates a taking step t on c for party i (in.Party is set to
+// it): the unmet requirements, and whether the step is that party's own
+// act at all.
+func forParty(c Cooperation, t TransitionName, a access.Actor, in Input, p Params, now time.Time, i int) ([]Problem, bool) {
+	in.Party = c.Parties[i].Key()
+	x, probs := evaluate(c, t, a, in, p, now)
+	return probs, x != nil && x.party == i
 }
 
 // Resource describes c for package access: it belongs to its party regions

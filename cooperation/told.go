@@ -23,12 +23,11 @@ func (c Cooperation) Told(ev Event, home string, org int64) []Party {
 	}
 	var out []Party
 	seen := map[string]bool{}
-	// A kab/kota's foreign plan or draft Naskah now waits five working
-	// days for the Gubernur (PMDN25 Pasal 18(4), 20(3)): his province is
-	// told, as the one who acts next.
-	if h := c.home(); (ev.Type == SubmitToMinister || ev.Type == SubmitDraft) && h >= 0 && isRegency(c.Parties[h].Region) {
-		prov := provinceOf(c.Parties[h].Region)
-		if prov != home {
+	// A step that leaves a kab/kota's foreign plan or draft Naskah waiting
+	// for the Gubernur's forwarding (its deadline runs: PMDN25 Pasal
+	// 18(4), 20(3)) is told to his province, as the one who acts next.
+	if dl, ok := c.latestDeadline(PGovernorForward); ok && ev.From != ev.To && c.Running(dl) {
+		if prov := provinceOf(c.Parties[c.home()].Region); prov != home {
 			seen[prov] = true
 			out = append(out, Party{Kind: PartyRegion, Region: prov})
 		}

@@ -30,11 +30,11 @@ func TestTold(t *testing.T) {
 		{"the offer: the offer job tells", three, Event{Type: SendOffer, From: SiapDitawarkan, To: Penawaran, ActorID: 7}, "32.73", 0, nil},
 		{"the system: the jobs tell", three, Event{Type: Expire, From: Pelaksanaan, To: Berakhir, ActorID: -1}, "", 0, nil},
 		{"no actor at all", three, Event{Type: Expire, From: Pelaksanaan, To: Berakhir}, "", 0, nil},
-		{"a regency submits its foreign plan: the Gubernur's province", base(KindKSDPL, kota(true), foreignGov()),
+		{"a regency submits its foreign plan: the Gubernur's province", atGubernur(DiajukanKeMenteri, false),
 			Event{Type: SubmitToMinister, From: RencanaKerjaSama, To: DiajukanKeMenteri, ActorID: 1}, "32.73", 0, []string{"32"}},
-		{"and its draft Naskah", base(KindKSDPL, kota(true), foreignGov()),
+		{"and its draft Naskah", atGubernur(PembahasanAntarkementrian, false),
 			Event{Type: SubmitDraft, From: RancanganNaskah, To: PembahasanAntarkementrian, ActorID: 1}, "32.73", 0, []string{"32"}},
-		{"the Gubernur forwards: the regency", base(KindKSDPL, kota(true), foreignGov()),
+		{"the Gubernur forwards: the regency", atGubernur(DiajukanKeMenteri, true),
 			Event{Type: ForwardByGovernor, From: DiajukanKeMenteri, To: DiajukanKeMenteri, ActorID: 2}, "32", 0, []string{"32.73"}},
 	}
 	for _, tt := range tests {
@@ -48,4 +48,13 @@ func TestTold(t *testing.T) {
 			}
 		})
 	}
+}
+
+// atGubernur is a kab/kota's KSDPL at stage, submitted to the Gubernur
+// (his forwarding deadline started), forwarded or not.
+func atGubernur(stage Stage, forwarded bool) Cooperation {
+	c := base(KindKSDPL, kota(true), foreignGov())
+	c.Stage, c.GovernorForwarded = stage, forwarded
+	c.Deadlines = []Deadline{{Name: PGovernorForward, Start: D(2024, 3, 1), Due: D(2024, 3, 8)}}
+	return c
 }

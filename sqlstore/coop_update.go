@@ -169,12 +169,8 @@ func (db *DB) UpdateCooperation(ctx context.Context, scope access.Scope, id, ver
 // national administrator), and the reason the step was given, if any.
 func (tx *Tx) tellParties(ctx context.Context, c cooperation.Cooperation, ev cooperation.Event, seq int, scope access.Scope) error {
 	key, who := "notification.coop_event", scope.Prefix
-	if scope.OrgID != 0 {
-		for _, p := range c.Parties {
-			if p.Kind == cooperation.PartyThirdParty && p.OrgID == scope.OrgID {
-				who = p.Name
-			}
-		}
+	if p, _, ok := c.Party(cooperation.Party{Kind: cooperation.PartyThirdParty, OrgID: scope.OrgID}.Key()); scope.OrgID != 0 && ok {
+		who = p.Name
 	}
 	if who == "" {
 		key, who = "notification.coop_event_by_role", string(ev.Role)
@@ -183,24 +179,25 @@ func (tx *Tx) tellParties(ctx context.Context, c cooperation.Cooperation, ev coo
 	if ev.Reason != "" { // why an offer was declined, a plan returned, a dispute raised
 		key, args = key+"_reason", append(args, ev.Reason)
 	}
-	n := Notification{CooperationID: c.ID, Kind: NotifyCoopEvent, MessageKey: key, Args: args, CreatedAt: ev.At}
+	tell := func(region string, user int64, to string) error {
+		_, err := tx.addNotification(ctx, Notification{Region: region, UserID: user, CooperationID: c.ID,
+			Kind: NotifyCoopEvent, MessageKey: key, Args: args, CreatedAt: ev.At,
+			DedupeKey: fmt.Sprintf("coop_event:%d:%d:%s", c.ID, seq, to)})
+		return err
+	}
 	for _, p := range c.Told(ev, scope.Prefix, scope.OrgID) {
-		var to []Notification
 		if p.Kind == cooperation.PartyRegion {
-			n.Region, n.UserID, n.DedupeKey = p.Region, 0, fmt.Sprintf("coop_event:%d:%d:%s", c.ID, seq, p.Region)
-			to = append(to, n)
-		} else {
-			users, err := tx.orgUsers(ctx, p.OrgID)
-			if err != nil {
+			if err := tell(p.Region, 0, p.Region); err != nil {
 				return err
 			}
-			for _, u := range users {
-				n.Region, n.UserID, n.DedupeKey = "", u, fmt.Sprintf("coop_event:%d:%d:user:%d", c.ID, seq, u)
-				to = append(to, n)
-			}
+			continue
 		}
-		for _, n := range to {
-			if _, err := tx.addNotification(ctx, n); err != nil {
+		users, err := tx.orgUsers(ctx, p.OrgID)
+		if err != nil {
+			return err
+		}
+		for _, u := range users {
+			if err := tell("", u, "user:"+idString(u)); err != nil {
 				return err
 			}
 		}
